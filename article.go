@@ -1,0 +1,68 @@
+package shuttle
+
+import (
+	"context"
+	"time"
+)
+
+// Article is a news story as the site publishes it. Editors write it as
+// Markdown with front matter; feeds deliver it as items. Tag, Quote and
+// Insight are editor overrides when set in front matter, otherwise filled by
+// enrichment.
+type Article struct {
+	Slug     string `json:"slug"`
+	Title    string `json:"title"`
+	Date     Date   `json:"date"`
+	Summary  string `json:"summary,omitempty"`
+	Image    string `json:"image,omitempty"`
+	ImageAlt string `json:"image_alt,omitempty"`
+	Caption  string `json:"caption,omitempty"`
+	// Body is the Markdown source; HTML is it rendered and sanitised.
+	Body string `json:"body"`
+	HTML string `json:"html"`
+
+	Tag     *Tag        `json:"tag,omitempty"`
+	Quote   *Quote      `json:"quote,omitempty"`
+	Insight *InsightRef `json:"insight,omitempty"`
+	// Countries are the ISO codes the text mentions (for "articles that
+	// mention it" on country pages).
+	Countries []string `json:"countries,omitempty"`
+
+	// Source is where the article came from: a content file or a feed URL.
+	Source    string    `json:"source,omitempty"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// Tag is the one entity a story is filed under ("Multilateral Organization · NATO").
+type Tag struct {
+	Type string `json:"type"`
+	Name string `json:"name"`
+}
+
+// Quote is a pull quote with its speaker and the speaker's title as the text gives it.
+type Quote struct {
+	Text    string `json:"text"`
+	Speaker string `json:"speaker"`
+	Title   string `json:"title,omitempty"`
+}
+
+// InsightRef names an insight and its parameters ({id: momentum, role: secretary, from: 1997}).
+type InsightRef struct {
+	ID     string            `json:"id"`
+	Params map[string]string `json:"params,omitempty"`
+}
+
+// ArticleFilter selects articles; zero fields match everything.
+type ArticleFilter struct {
+	Country string // ISO code the article mentions
+	Limit   int
+}
+
+// ArticleStore holds published articles, newest first.
+type ArticleStore interface {
+	// PutArticle inserts or replaces the article with a.Slug.
+	PutArticle(ctx context.Context, a *Article) error
+	DeleteArticle(ctx context.Context, slug string) error
+	Article(ctx context.Context, slug string) (Article, error)
+	Articles(ctx context.Context, f ArticleFilter) ([]Article, error)
+}

@@ -1,0 +1,56 @@
+package shuttle
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes that the web and API layers map to HTTP statuses. Packages wrap
+// their own detail around an *Error; callers ask ErrorCode for the code.
+const (
+	EINVALID      = "invalid"      // the caller's input is wrong (400)
+	ENOTFOUND     = "not_found"    // no such thing (404)
+	EUNAVAILABLE  = "unavailable"  // a dependency (the database) is unreachable (503)
+	EINTERNAL     = "internal"     // a bug or an unexpected failure (500)
+	EUNAUTHORIZED = "unauthorized" // no or wrong credentials (401)
+	EFORBIDDEN    = "forbidden"    // credentials present but not enough (403)
+)
+
+// Error is a domain error: a code for machines and a message safe to show a user.
+type Error struct {
+	Code    string
+	Message string
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// Errorf builds an *Error with a formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of the first *Error in err's chain, EINTERNAL for
+// any other error, and "" for nil.
+func ErrorCode(err error) string {
+	var e *Error
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &e):
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// ErrorMessage returns the user-safe message of the first *Error in err's
+// chain, and a generic text for anything else so that internals never leak.
+func ErrorMessage(err error) string {
+	var e *Error
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &e):
+		return e.Message
+	}
+	return "internal error"
+}

@@ -1,0 +1,36 @@
+package shuttle
+
+import "context"
+
+// DatasetStore holds the ingested records. Every method is one transaction.
+// Not-found lookups return an *Error with code ENOTFOUND; an unreachable
+// database returns one with EUNAVAILABLE.
+type DatasetStore interface {
+	// ReplaceDataset swaps in d atomically and returns the new Version. On any
+	// error the previous dataset stays exactly as it was.
+	ReplaceDataset(ctx context.Context, d *Dataset) (Version, error)
+	// Version is cheap: servers call it on every request.
+	Version(ctx context.Context) (Version, error)
+
+	Regions(ctx context.Context) ([]Region, error)
+	// Countries lists every country with its visit counts per role, by name.
+	Countries(ctx context.Context) ([]CountryVisits, error)
+	Country(ctx context.Context, iso string) (Country, error)
+	// Travelers lists the travellers of a role ("" for all), by first term.
+	Travelers(ctx context.Context, role Role) ([]Traveler, error)
+	Traveler(ctx context.Context, id string) (Traveler, error)
+	// Trips returns matching trips ordered by start date, then role and id.
+	Trips(ctx context.Context, f TripFilter) ([]Trip, error)
+	// YearCounts returns visits per country and year for a role, ordered by
+	// country then year; years without visits are absent.
+	YearCounts(ctx context.Context, role Role) ([]YearCount, error)
+}
+
+// Store is what a database offers the rest of shuttle.
+type Store interface {
+	DatasetStore
+	ArticleStore
+	// Ping reports whether the database answers (for /readyz and 503s).
+	Ping(ctx context.Context) error
+	Close() error
+}
