@@ -16,7 +16,7 @@ type DatasetStore interface {
 	// Countries lists every country with its visit counts per role, by name.
 	Countries(ctx context.Context) ([]CountryVisits, error)
 	Country(ctx context.Context, iso string) (Country, error)
-	// Travelers lists the travellers of a role ("" for all), by first term.
+	// Travelers lists those who held a role ("" for all), by first term in it.
 	Travelers(ctx context.Context, role Role) ([]Traveler, error)
 	Traveler(ctx context.Context, id string) (Traveler, error)
 	// Trips returns matching trips ordered by start date, then role and id.
