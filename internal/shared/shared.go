@@ -1,0 +1,58 @@
+// Package shared finds the project's shared inputs — the Office of the
+// Historian snapshot and the annotated articles — which live beside the
+// repository (../shared), never inside it. Tests use it so that they run the
+// same from any package directory and in CI's fresh clone.
+package shared
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Dir returns the shared/ directory: $SHUTTLE_SHARED if set, else the first
+// "shared" directory found beside the current directory or one of its
+// parents.
+func Dir() (string, bool) {
+	if d := os.Getenv("SHUTTLE_SHARED"); d != "" {
+		return d, true
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", false
+	}
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		cand := filepath.Join(dir, "shared", "data", "hsg")
+		if st, err := os.Stat(cand); err == nil && st.IsDir() {
+			return filepath.Join(dir, "shared"), true
+		}
+		if dir == filepath.Dir(dir) {
+			return "", false
+		}
+	}
+}
+
+// Path returns a path below shared/, failing the test when shared/ is absent:
+// these inputs are part of the project's test setup, so a missing copy is an
+// error, not a reason to skip.
+func Path(t testing.TB, elem ...string) string {
+	t.Helper()
+	d, ok := Dir()
+	if !ok {
+		t.Fatal("shared/ not found beside the repository or its parents (set SHUTTLE_SHARED)")
+	}
+	return filepath.Join(append([]string{d}, elem...)...)
+}
+
+// HSG is the Office of the Historian snapshot.
+func HSG(t testing.TB) string { return Path(t, "data", "hsg") }
+
+// HSGDir is HSG for package-level variables; "" when shared/ is absent, which
+// makes the tests that read it fail with the path they tried.
+func HSGDir() string {
+	d, ok := Dir()
+	if !ok {
+		return ""
+	}
+	return filepath.Join(d, "data", "hsg")
+}
