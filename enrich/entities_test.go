@@ -1,0 +1,155 @@
+package enrich
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestCountries(t *testing.T) {
+	for _, c := range []struct {
+		body string
+		want []string
+	}{
+		{"The U.S. and the UK signed the deal.", []string{"GB", "US"}},
+		{"Talks with Lao PDR and the ROK continued.", []string{"KR", "LA"}},
+		{"Ukrainian troops held the line near Somali waters.", []string{"SO", "UA"}},
+		{"Moscow said it would respond, and the Kremlin denied it.", []string{"RU"}},
+		{"The ministers met in Moscow and later in Vientiane.", nil},
+		{"They gathered in Kuala Lumpur, Malaysia, for the forum.", []string{"MY"}},
+		{"Ships crossed the South China Sea and the Taiwan Strait.", nil},
+		{"Allies marked the anniversary of the Washington Treaty.", nil},
+		{"The NATO-Ukraine Council met for the first time.", []string{"UA"}},
+		{"The U.S.-Kenya partnership grew, as did Japan’s role.", []string{"JP", "KE", "US"}},
+		{"Officials urged New Delhi to act.", []string{"IN"}},
+		{"Aid reached Gaza and Crimea through the Sahel.", nil},
+		{"The People's Republic of China and the Russian Federation objected.", []string{"CN", "RU"}},
+	} {
+		r := enrichBody(c.body)
+		want := c.want
+		if want == nil {
+			want = []string{}
+		}
+		if !slices.Equal(r.Countries, want) {
+			t.Errorf("%q: countries %v, want %v", c.body, r.Countries, want)
+		}
+	}
+}
+
+func TestOrganizations(t *testing.T) {
+	for _, c := range []struct {
+		body string
+		want []Organization
+	}{
+		{"The State Department and the Pentagon disagreed.", []Organization{
+			{"U.S. Department of State", "Government Agency"}, {"U.S. Department of Defense", "Government Agency"}}},
+		{"Taiwan’s foreign ministry protested.", []Organization{{"Ministry of Foreign Affairs of Taiwan", "Government Agency"}}},
+		{"U.S. Army Gen. Ray Holt spoke; Army Gen. Ann Moss did not.", []Organization{{"U.S. Army", "Military"}}},
+		{"Al Shabaab and the Houthis attacked ships.", []Organization{{"al-Shabaab", "Military"}, {"Houthis", "Military"}}},
+		{"The African Union Commission backed AUSSOM.", []Organization{
+			{"African Union Commission", "Multilateral Organization"},
+			{"African Union Support and Stabilization Mission in Somalia", "Military"}}},
+		{"Reporting by AP and Reuters.", []Organization{{"Associated Press", "Media"}, {"Reuters", "Media"}}},
+	} {
+		r := enrichBody(c.body)
+		if !slices.Equal(r.Organizations, c.want) {
+			t.Errorf("%q: organizations %v, want %v", c.body, r.Organizations, c.want)
+		}
+	}
+}
+
+func TestPeople(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		body string
+		want []Person
+	}{
+		{"title and country adjective", "French Defense Minister Marc Dubois arrived.",
+			[]Person{{"Marc Dubois", "Defense Minister", "FR"}}},
+		{"possessive country and joined titles", "Norway's Deputy Prime Minister and Defense Minister Ola Lunde spoke.",
+			[]Person{{"Ola Lunde", "Deputy Prime Minister and Defense Minister", "NO"}}},
+		{"initials and suffix dropped", "Gen. Mark R. Dolan Jr. said the drills went well.",
+			[]Person{{"Mark Dolan", "General", ""}}},
+		{"listed person by surname and office", "President Obama's policy changed. The Biden administration did not.",
+			[]Person{{"Barack Obama", "President", "US"}}},
+		{"U.S. office", "Secretary of State Jane Ortiz traveled. Ortiz spoke.",
+			[]Person{{"Jane Ortiz", "Secretary of State", "US"}}},
+		{"country after the name", "King Omar II of Jordan welcomed guests.",
+			[]Person{{"Omar II", "King", "JO"}}},
+		{"appositive title", "Tom Reed, Australia's deputy prime minister, spoke first.",
+			[]Person{{"Tom Reed", "Deputy Prime Minister", "AU"}}},
+		{"organisation in the title", "NATO Secretary General Piet Jansen met reporters.",
+			[]Person{{"Piet Jansen", "NATO Secretary General", ""}}},
+		{"rank after a command's title", "U.S. Africa Command's new commander, Gen. Ray Holt, landed.",
+			[]Person{{"Ray Holt", "General; Commander of U.S. Africa Command", "US"}}},
+		{"byline", "By Lena Park, American Forces Press Service\n\nThe talks went on.",
+			[]Person{{"Lena Park", "", ""}}},
+		{"speech verb shows a person", "Maria Santos said the vote was fair.",
+			[]Person{{"Maria Santos", "", ""}}},
+		{"coordinated titles share the country", "He met Ghanaian Minister of Defense Kofi Asante and Chief of Defense General Yaw Mensah.",
+			[]Person{{"Kofi Asante", "Minister of Defense", "GH"}, {"Yaw Mensah", "Chief of Defense; General", "GH"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := enrichBody(c.body)
+			if !slices.Equal(r.People, c.want) {
+				t.Errorf("people %q\nwant %q", r.People, c.want)
+			}
+		})
+	}
+}
+
+func TestMentionsResolveReferences(t *testing.T) {
+	body := "Secretary of State Jane Ortiz landed in Oslo. Ortiz met the press, and she thanked the hosts. The top U.S. diplomat left."
+	r := enrichBody(body)
+	var forms []string
+	for _, m := range r.Mentions {
+		if m.Kind == KindPerson {
+			if m.Key != "Jane Ortiz" {
+				t.Errorf("mention %q resolved to %q", body[m.Start:m.End], m.Key)
+			}
+			forms = append(forms, m.Form)
+		}
+	}
+	if want := []string{"name", "short", "pronoun", "role"}; !slices.Equal(forms, want) {
+		t.Errorf("person mention forms %v, want %v", forms, want)
+	}
+}
+
+func TestPrimaryEntity(t *testing.T) {
+	for _, c := range []struct {
+		title, body string
+		want        Entity
+	}{
+		{"NATO Chief Warns of Threats", "NATO Secretary General Piet Jansen spoke in Brussels about Poland.",
+			Entity{"NATO", "Multilateral Organization"}},
+		{"Secretary's Call With Estonian Defense Minister", "Secretary of Defense Ray Holt called Estonian Defense Minister Eva Tamm. They discussed NATO and Latvia.",
+			Entity{"Estonia", "Country"}},
+		{"Ortiz Arrives for Talks", "Secretary of State Jane Ortiz arrived for an ASEAN foreign ministers meeting in Jakarta. ASEAN members welcomed her. Indonesia hosts.",
+			Entity{"ASEAN", "Multilateral Organization"}},
+		{"Austin Praises US-Ghana Ties", "The U.S. and Ghana agreed on training.",
+			Entity{"Ghana", "Country"}},
+		{"Leaders Meet", "The leaders of the United States, Japan and Australia met today.",
+			Entity{"Japan", "Country"}},
+	} {
+		r := Enrich(Doc{Title: c.title, Body: c.body})
+		if r.PrimaryEntity == nil || *r.PrimaryEntity != c.want {
+			t.Errorf("%q: primary %v, want %v", c.title, r.PrimaryEntity, c.want)
+		}
+	}
+}
+
+func TestInsights(t *testing.T) {
+	r := Enrich(Doc{Title: "NATO Allies Meet", Body: "Secretary of State Antony Blinken met NATO allies at a NATO meeting in Brussels."})
+	if len(r.Insights) < 2 {
+		t.Fatalf("insights %v", r.Insights)
+	}
+	if in := r.Insights[0]; in.ID != InsightMomentum || in.Params["org"] != "NATO" || len(in.Params["countries"]) != 32*3-1 {
+		t.Errorf("first insight %v", in)
+	}
+	if in := r.Insights[1]; in.ID != InsightTopDestination || in.Params["traveler"] != "blinken-antony-j" {
+		t.Errorf("second insight %v", in)
+	}
+	r = Enrich(Doc{Title: "Talks With Kenya", Body: "Kenya and the U.S. met."})
+	if in := r.Insights[0]; in.ID != InsightCountrySeries || in.Params["country"] != "KE" {
+		t.Errorf("country insight %v", in)
+	}
+}
