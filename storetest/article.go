@@ -1,0 +1,169 @@
+package storetest
+
+import (
+	"testing"
+	"time"
+
+	"github.com/shuttlenews/shuttle"
+)
+
+// updated is a fixed UpdatedAt at microsecond precision, the finest that both
+// databases keep.
+var updated = time.Date(2025, 5, 3, 14, 30, 0, 123456000, time.UTC)
+
+// articles are four stories: two on the same day (ties go by slug), one with
+// every optional field, one with none.
+func articles() []shuttle.Article {
+	return []shuttle.Article{
+		{
+			Slug: "rubio-in-antalya", Title: "Rubio in Antalya: NATO’s southern flank", Date: shuttle.MustDate("2025-05-15"),
+			Summary: "The Secretary met allies in Türkiye.", Image: "/img/antalya.jpg", ImageAlt: "Delegations",
+			Caption: "Antalya, 15 May", Body: "Rubio *met* allies.", HTML: "<p>Rubio <em>met</em> allies.</p>",
+			Tag:       &shuttle.Tag{Type: "Multilateral Organization", Name: "NATO"},
+			Quote:     &shuttle.Quote{Text: "We stand together.", Speaker: "Marco Rubio", Title: "Secretary of State"},
+			Insight:   &shuttle.InsightRef{ID: "momentum", Params: map[string]string{"role": "secretary", "from": "1997"}},
+			Countries: []string{"TR", "FR"},
+			Source:    "content/rubio-in-antalya.md", UpdatedAt: updated,
+		},
+		{
+			Slug: "kishida-state-visit", Title: "Kishida’s state visit", Date: shuttle.MustDate("2025-05-20"),
+			Body: "Kishida came.", HTML: "<p>Kishida came.</p>", Countries: []string{"JP"},
+			Source: "https://example.org/feed.xml", UpdatedAt: updated,
+		},
+		{
+			Slug: "antalya-background", Title: "Background", Date: shuttle.MustDate("2025-05-15"),
+			Body: "b", HTML: "<p>b</p>", Countries: []string{"TR"}, UpdatedAt: updated,
+		},
+		{Slug: "zz-bare", Title: "Bare", Date: shuttle.MustDate("2025-05-15"), UpdatedAt: updated},
+	}
+}
+
+func putArticles(t *testing.T, s shuttle.Store, as []shuttle.Article) {
+	t.Helper()
+	for i := range as {
+		if err := s.PutArticle(t.Context(), &as[i]); err != nil {
+			t.Fatalf("PutArticle(%s): %v", as[i].Slug, err)
+		}
+	}
+}
+
+func slugs(as []shuttle.Article) []string {
+	s := []string{}
+	for _, a := range as {
+		s = append(s, a.Slug)
+	}
+	return s
+}
+
+func testArticles(t *testing.T, s shuttle.Store) {
+	as := articles()
+	putArticles(t, s, as)
+	for _, a := range as {
+		got, err := s.Article(t.Context(), a.Slug)
+		if err != nil {
+			t.Fatalf("Article(%s): %v", a.Slug, err)
+		}
+		same(t, "Article("+a.Slug+")", got, a)
+	}
+	tests := []struct {
+		name string
+		f    shuttle.ArticleFilter
+		want []string
+	}{
+		{"all, newest first, then by slug", shuttle.ArticleFilter{},
+			[]string{"kishida-state-visit", "antalya-background", "rubio-in-antalya", "zz-bare"}},
+		{"country", shuttle.ArticleFilter{Country: "TR"}, []string{"antalya-background", "rubio-in-antalya"}},
+		{"second country of an article", shuttle.ArticleFilter{Country: "FR"}, []string{"rubio-in-antalya"}},
+		{"limit", shuttle.ArticleFilter{Limit: 2}, []string{"kishida-state-visit", "antalya-background"}},
+		{"country and limit", shuttle.ArticleFilter{Country: "TR", Limit: 1}, []string{"antalya-background"}},
+		{"no match", shuttle.ArticleFilter{Country: "AQ"}, []string{}},
+	}
+	for _, tt := range tests {
+		got, err := s.Articles(t.Context(), tt.f)
+		if err != nil {
+			t.Fatalf("Articles(%+v): %v", tt.f, err)
+		}
+		notNil(t, "Articles", got)
+		same(t, "Articles "+tt.name, slugs(got), tt.want)
+	}
+	all, _ := s.Articles(t.Context(), shuttle.ArticleFilter{})
+	same(t, "Articles in full", all, []shuttle.Article{as[1], as[2], as[0], as[3]})
+}
+
+// PutArticle replaces the whole article, its countries included.
+func testArticleUpsert(t *testing.T, s shuttle.Store) {
+	as := articles()
+	putArticles(t, s, as)
+	a := as[0]
+	a.Title, a.Countries, a.Tag, a.Quote, a.Insight = "Rubio in Antalya (updated)", []string{"JP"}, nil, nil, nil
+	a.Date = shuttle.MustDate("2025-05-16")
+	putArticles(t, s, []shuttle.Article{a})
+
+	got, err := s.Article(t.Context(), a.Slug)
+	if err != nil {
+		t.Fatalf("Article: %v", err)
+	}
+	same(t, "Article after upsert", got, a)
+	all, _ := s.Articles(t.Context(), shuttle.ArticleFilter{})
+	same(t, "Articles after upsert", slugs(all), []string{"kishida-state-visit", "rubio-in-antalya", "antalya-background", "zz-bare"})
+	tr, _ := s.Articles(t.Context(), shuttle.ArticleFilter{Country: "TR"})
+	same(t, "Articles(TR) after upsert", slugs(tr), []string{"antalya-background"})
+	jp, _ := s.Articles(t.Context(), shuttle.ArticleFilter{Country: "JP"})
+	same(t, "Articles(JP) after upsert", slugs(jp), []string{"kishida-state-visit", "rubio-in-antalya"})
+}
+
+func testArticleDelete(t *testing.T, s shuttle.Store) {
+	putArticles(t, s, articles())
+	ctx := t.Context()
+	if err := s.DeleteArticle(ctx, "kishida-state-visit"); err != nil {
+		t.Fatalf("DeleteArticle: %v", err)
+	}
+	_, err := s.Article(ctx, "kishida-state-visit")
+	wantCode(t, "Article after delete", err, shuttle.ENOTFOUND)
+	wantCode(t, "DeleteArticle twice", s.DeleteArticle(ctx, "kishida-state-visit"), shuttle.ENOTFOUND)
+	wantCode(t, "DeleteArticle(unknown)", s.DeleteArticle(ctx, "nope"), shuttle.ENOTFOUND)
+	jp, _ := s.Articles(ctx, shuttle.ArticleFilter{Country: "JP"})
+	same(t, "Articles(JP) after delete", slugs(jp), []string{})
+	all, _ := s.Articles(ctx, shuttle.ArticleFilter{})
+	same(t, "Articles after delete", slugs(all), []string{"antalya-background", "rubio-in-antalya", "zz-bare"})
+}
+
+func testArticleInvalid(t *testing.T, s shuttle.Store) {
+	ctx := t.Context()
+	wantCode(t, "PutArticle(nil)", s.PutArticle(ctx, nil), shuttle.EINVALID)
+	wantCode(t, "PutArticle(no slug)", s.PutArticle(ctx, &shuttle.Article{Title: "x"}), shuttle.EINVALID)
+	_, err := s.Article(ctx, "nope")
+	wantCode(t, "Article(unknown)", err, shuttle.ENOTFOUND)
+	all, err := s.Articles(ctx, shuttle.ArticleFilter{})
+	if err != nil || len(all) != 0 {
+		t.Errorf("Articles after refused puts = %v, %v; want none", slugs(all), err)
+	}
+	notNil(t, "Articles", all)
+}
+
+// A zero UpdatedAt is the store's to fill, and the caller sees the value kept.
+func testArticleUpdatedAt(t *testing.T, s shuttle.Store) {
+	a := shuttle.Article{Slug: "fresh", Title: "Fresh", Date: shuttle.MustDate("2025-06-01")}
+	if err := s.PutArticle(t.Context(), &a); err != nil {
+		t.Fatalf("PutArticle: %v", err)
+	}
+	if a.UpdatedAt.IsZero() {
+		t.Fatal("PutArticle left UpdatedAt zero")
+	}
+	got, err := s.Article(t.Context(), "fresh")
+	if err != nil {
+		t.Fatalf("Article: %v", err)
+	}
+	same(t, "Article", got, a)
+}
+
+func testArticlesSurviveReplace(t *testing.T, s shuttle.Store) {
+	putArticles(t, s, articles())
+	mustReplace(t, s, Fixture())
+	mustReplace(t, s, Small())
+	all, err := s.Articles(t.Context(), shuttle.ArticleFilter{Country: "TR"})
+	if err != nil {
+		t.Fatalf("Articles: %v", err)
+	}
+	same(t, "Articles(TR) after two ingests", slugs(all), []string{"antalya-background", "rubio-in-antalya"})
+}
