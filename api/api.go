@@ -34,6 +34,9 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /api/v1/travelers/{id}", s.handle(s.traveler))
 	mux.Handle("GET /api/v1/regions", s.handle(s.regions))
 	mux.Handle("GET /api/v1/version", s.handle(s.version))
+	mux.Handle("GET /api/v1/insights", s.handle(s.catalogue))
+	mux.Handle("GET /api/v1/rankings/{insight}", s.handle(s.ranking))
+	mux.Handle("GET /api/v1/rankings/{insight}/{iso}", s.handle(s.explain))
 	mux.Handle("/api/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return shuttle.Errorf(shuttle.ENOTFOUND, "no API route %s %s", r.Method, r.URL.Path)
 	}))

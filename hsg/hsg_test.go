@@ -12,10 +12,11 @@ import (
 
 	"github.com/shuttlenews/shuttle"
 	"github.com/shuttlenews/shuttle/hsg"
+	"github.com/shuttlenews/shuttle/internal/shared"
 )
 
 // dataDir is the snapshot of the upstream repositories shared with the project.
-const dataDir = "../../shared/data/hsg"
+var dataDir = shared.HSGDir()
 
 func files(t testing.TB, pattern string) []string {
 	t.Helper()

@@ -12,9 +12,10 @@ import (
 
 	"github.com/shuttlenews/shuttle"
 	"github.com/shuttlenews/shuttle/ingest"
+	"github.com/shuttlenews/shuttle/internal/shared"
 )
 
-const dataDir = "../../shared/data/hsg"
+var dataDir = shared.HSGDir()
 
 var (
 	loadOnce sync.Once

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/shuttlenews/shuttle"
+	"github.com/shuttlenews/shuttle/insight"
 )
 
 // Snapshot is an immutable view of one data version.
@@ -22,6 +23,8 @@ type Snapshot struct {
 	Travelers []shuttle.Traveler
 	// Counts holds visits per country and year for each role.
 	Counts map[shuttle.Role][]shuttle.YearCount
+	// Insights answers every ranking and explanation for this version.
+	Insights *insight.Engine
 
 	byISO    map[string]int
 	traveler map[string]int
@@ -142,6 +145,15 @@ func build(ctx context.Context, st shuttle.DatasetStore) (*Snapshot, error) {
 			s.years[r] = y
 		}
 	}
+	trips, err := st.Trips(ctx, shuttle.TripFilter{})
+	if err != nil {
+		return nil, fmt.Errorf("snapshot: %w", err)
+	}
+	countries := make([]shuttle.Country, len(s.Countries))
+	for i, c := range s.Countries {
+		countries[i] = c.Country
+	}
+	s.Insights = insight.New(insight.Data{Counts: s.Counts, Countries: countries, Trips: trips})
 	s.index()
 	return s, nil
 }

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/shuttlenews/shuttle/enrich"
+)
+
+// runEnrich implements "shuttle enrich [--json] FILE…": it reads articles
+// (Markdown with front matter, or the evaluation .txt format) and prints what
+// enrichment decides. One file prints one indented JSON object; several print
+// one compact object per line, so the output can be streamed through jq.
+func runEnrich(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("enrich", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", true, "print JSON; --json=false prints one summary line per file")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: shuttle enrich [--json] FILE…")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	files := fs.Args()
+	if len(files) == 0 {
+		fs.Usage()
+		return errors.New("enrich: no files given")
+	}
+	e := enrich.Default()
+	for _, name := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		d, err := enrich.ParseArticle(data)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		r := e.Enrich(d)
+		if r.URL == "" {
+			r.URL = name
+		}
+		if err := printResult(stdout, r, *asJSON, len(files) == 1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func printResult(w io.Writer, r enrich.Result, asJSON, indent bool) error {
+	if !asJSON {
+		tag := "-"
+		if r.PrimaryEntity != nil {
+			tag = r.PrimaryEntity.Type + " · " + r.PrimaryEntity.Name
+		}
+		_, err := fmt.Fprintf(w, "%s\t%s\t%d countries, %d organizations, %d people, %d quotes\n",
+			r.URL, tag, len(r.Countries), len(r.Organizations), len(r.People), len(r.Quotes))
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if indent {
+		enc.SetIndent("", "  ")
+	}
+	return enc.Encode(r)
+}
+
+// runEval implements "shuttle eval DIR": it enriches the annotated articles in
+// DIR (NN.txt with NN.json) and prints precision, recall and F1 per measure.
+// --details lists each article's differences; --pred DIR scores another
+// system's predictions (NN.json) instead of enrich's.
+func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	details := fs.Bool("details", false, "list each article's missing, extra and wrong items")
+	pred := fs.String("pred", "", "score the predictions in this directory instead of enrich's")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: shuttle eval [--details] [--pred DIR] DIR")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errors.New("eval: want one directory of annotated articles")
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var (
+		r   enrich.Report
+		err error
+	)
+	if *pred != "" {
+		r, err = enrich.EvaluatePredictions(fs.Arg(0), *pred)
+	} else {
+		r, err = enrich.Evaluate(fs.Arg(0))
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := r.WriteTo(stdout); err != nil {
+		return err
+	}
+	if *details {
+		fmt.Fprintln(stdout)
+		return r.WriteDetails(stdout)
+	}
+	return nil
+}

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/shuttlenews/shuttle"
+	"github.com/shuttlenews/shuttle/api"
+	"github.com/shuttlenews/shuttle/ingest"
+	"github.com/shuttlenews/shuttle/snapshot"
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("serve", stderr)
+	app := &App{}
+	app.Flags.register(fs)
+	fs.StringVar(&app.Addr, "addr", env("SHUTTLE_ADDR", "localhost:8080"), "address to listen on (SHUTTLE_ADDR)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := app.Open(ctx); err != nil {
+		return err
+	}
+	defer app.Close()
+	fmt.Fprintf(stdout, "shuttle serving %s on %s\n", redact(app.Flags.dbURL()), app.URL())
+	return app.Run(ctx)
+}
+
+// App is the whole server, startable on :0 by end-to-end tests.
+type App struct {
+	Addr  string
+	Flags storeFlags
+	// Fetcher downloads the datasets when Flags.data is empty.
+	Fetcher *ingest.Fetcher
+
+	Store    shuttle.Store
+	snapshot *snapshot.Source
+	ln       net.Listener
+	server   *http.Server
+	ingested chan struct{} // closed when the first-start ingest has ended
+}
+
+// Open connects to the database and listens; it does not wait for the
+// database to answer, so a server whose database is down still starts and
+// reports 503 until it is back.
+func (a *App) Open(ctx context.Context) error {
+	st, err := a.Flags.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	a.Store = st
+	a.snapshot = &snapshot.Source{Store: st}
+	if a.Fetcher == nil {
+		a.Fetcher = &ingest.Fetcher{}
+	}
+	ln, err := net.Listen("tcp", a.Addr)
+	if err != nil {
+		st.Close()
+		return fmt.Errorf("listen %s: %w", a.Addr, err)
+	}
+	a.ln = ln
+	a.server = &http.Server{
+		Handler:           a.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       90 * time.Second,
+		ErrorLog:          slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn),
+	}
+	return nil
+}
+
+// URL is where the app listens.
+func (a *App) URL() string { return "http://" + a.ln.Addr().String() }
+
+// Handler is every route of the app.
+func (a *App) Handler() http.Handler {
+	mux := http.NewServeMux()
+	(&api.Server{Store: a.Store, Snapshot: a.snapshot}).Register(mux)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "ok\n")
+	})
+	mux.HandleFunc("GET /readyz", a.ready)
+	return logRequests(mux)
+}
+
+// ready answers 200 once the database answers and holds data.
+func (a *App) ready(w http.ResponseWriter, r *http.Request) {
+	v, err := a.Store.Version(r.Context())
+	switch {
+	case err != nil:
+		http.Error(w, "database unavailable: "+shuttle.ErrorMessage(err), http.StatusServiceUnavailable)
+	case v.ID == 0:
+		http.Error(w, "no data ingested yet", http.StatusServiceUnavailable)
+	default:
+		fmt.Fprintf(w, "ready: data version %d\n", v.ID)
+	}
+}
+
+// Run serves until ctx ends, then drains in-flight requests.
+func (a *App) Run(ctx context.Context) error {
+	a.ingested = make(chan struct{})
+	go a.ingestIfEmpty(ctx)
+	errc := make(chan error, 1)
+	go func() { errc <- a.server.Serve(a.ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	slog.Info("shutting down: draining requests")
+	if err := a.server.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// ingestIfEmpty loads the data on a first start. It waits for the database
+// to answer, so a server started before its database catches up by itself.
+func (a *App) ingestIfEmpty(ctx context.Context) {
+	defer close(a.ingested)
+	for delay := 500 * time.Millisecond; ; delay = min(2*delay, 30*time.Second) {
+		v, err := a.Store.Version(ctx)
+		if err == nil && v.ID != 0 {
+			return
+		}
+		if err == nil {
+			if _, _, err = ingestInto(ctx, a.Store, a.Fetcher, a.Flags, nil); err == nil {
+				return
+			}
+			if shuttle.ErrorCode(err) != shuttle.EUNAVAILABLE {
+				slog.Error("first-start ingest failed; the site stays empty until `shuttle ingest` succeeds", "err", err)
+				return
+			}
+		}
+		slog.Warn("database not ready; will retry", "err", err, "in", delay)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(delay):
+		}
+	}
+}
+
+// Close releases the database.
+func (a *App) Close() error {
+	if a.Store != nil {
+		return a.Store.Close()
+	}
+	return nil
+}
+
+// redact hides a password in a database URL before it is printed.
+func redact(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.User == nil {
+		return s
+	}
+	if _, has := u.User.Password(); has {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
