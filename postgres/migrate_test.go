@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/shuttlenews/shuttle/internal/pgtest"
 	"github.com/shuttlenews/shuttle/postgres"
 )
 
 // Migrations are recorded by name and applied once, however often the store
 // is opened or Migrate is called.
 func TestMigrationsRecorded(t *testing.T) {
-	u := freshURL(t)
+	u := pgtest.FreshURL(t)
 	for range 2 {
 		db, err := postgres.Open(t.Context(), u)
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/shuttlenews/shuttle"
+	"github.com/shuttlenews/shuttle/internal/pgtest"
 	"github.com/shuttlenews/shuttle/postgres"
 	"github.com/shuttlenews/shuttle/storetest"
 )
@@ -137,7 +138,7 @@ func (p *proxy) down() {
 // server in (the store migrates then), cuts it off again mid-life, and brings
 // it back: the store reports each outage as EUNAVAILABLE and needs no restart.
 func TestRecovers(t *testing.T) {
-	u, err := url.Parse(freshURL(t))
+	u, err := url.Parse(pgtest.FreshURL(t))
 	if err != nil {
 		t.Fatal(err)
 	}
