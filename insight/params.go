@@ -59,7 +59,7 @@ func (p Params) Validate() error {
 	}
 	if p.Role != "" {
 		if _, err := shuttle.ParseRole(string(p.Role)); err != nil {
-			return err
+			return shuttle.Errorf(shuttle.EINVALID, "role: %s", shuttle.ErrorMessage(err))
 		}
 	}
 	switch {

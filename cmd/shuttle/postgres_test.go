@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/shuttlenews/shuttle"
+	"github.com/shuttlenews/shuttle/internal/pgtest"
+	"github.com/shuttlenews/shuttle/internal/shared"
+)
+
+var (
+	buildOnce sync.Once
+	binary    string
+	buildErr  error
+)
+
+// shuttleBinary builds cmd/shuttle once for the tests that run it as a
+// separate process, as an operator would.
+func shuttleBinary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "shuttle-bin-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binary = filepath.Join(dir, "shuttle")
+		out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binary
+}
+
+// serveProcess starts `shuttle serve` and returns its base URL once it
+// listens.
+func serveProcess(t *testing.T, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, shuttleBinary(t), append([]string{"serve", "--addr", freeAddr(t)}, args...)...)
+	cmd.Env = append(os.Environ(), "SHUTTLE_DB=", "SHUTTLE_DATA=")
+	stdout, _ := cmd.StdoutPipe()
+	cmd.Stderr = io.Discard
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cancel(); cmd.Wait() })
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		t.Fatalf("serve printed nothing: %v", err)
+	}
+	i := strings.LastIndex(line, " on ")
+	if i < 0 {
+		t.Fatalf("serve said %q", line)
+	}
+	return strings.TrimSpace(line[i+4:])
+}
+
+func freeAddr(t *testing.T) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// TestTwoServersOnePostgres runs two serve processes on one database: one
+// ingests, and the other serves the new figures on its next request.
+func TestTwoServersOnePostgres(t *testing.T) {
+	db := pgtest.FreshURL(t)
+	data := shared.HSG(t)
+	a := serveProcess(t, "--db", db, "--data", data, "--dir", t.TempDir())
+	waitReady(t, a)
+	b := serveProcess(t, "--db", db, "--data", data, "--dir", t.TempDir())
+	waitReady(t, b)
+	first := totals(t, b)
+	if first[shuttle.RoleSecretary] != 3436 {
+		t.Fatalf("server b serves %v", first)
+	}
+
+	smaller := copyData(t, data)
+	os.Remove(filepath.Join(smaller, "travels/secretary-travels/blinken-antony-j.xml"))
+	out, err := exec.Command(shuttleBinary(t), "ingest", "--db", db, "--data", smaller, "--dir", t.TempDir()).CombinedOutput()
+	if err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
+	for _, base := range []string{a, b} {
+		got := totals(t, base)
+		if got[shuttle.RoleSecretary] >= first[shuttle.RoleSecretary] || got[shuttle.RoleVisit] != first[shuttle.RoleVisit] {
+			t.Errorf("%s after another process's ingest: %v (before %v)", base, got, first)
+		}
+	}
+}
+
+// TestServeWithoutDatabase starts serve while PostgreSQL is unreachable: it
+// answers 503 with a JSON error, then recovers by itself once the database
+// is reachable, with no restart.
+func TestServeWithoutDatabase(t *testing.T) {
+	real := pgtest.FreshURL(t)
+	addr := freeAddr(t)
+	db := strings.Replace(real, hostPort(t, real), addr, 1)
+	app := startApp(t, storeFlags{dir: t.TempDir(), db: db, data: shared.HSG(t)})
+
+	var body struct{ Error struct{ Code, Message string } }
+	getJSON(t, app.URL()+"/api/v1/countries", http.StatusServiceUnavailable, &body)
+	if body.Error.Code != shuttle.EUNAVAILABLE || !strings.Contains(body.Error.Message, addr) {
+		t.Errorf("503 body %+v: want code unavailable and the address %s", body.Error, addr)
+	}
+
+	// The database comes back: a proxy on the address forwards to the server.
+	stop := forward(t, addr, hostPort(t, real))
+	defer stop()
+	waitReady(t, app.URL())
+	if got := totals(t, app.URL()); got[shuttle.RoleVisit] != 3264 {
+		t.Errorf("after recovery: %v", got)
+	}
+}
+
+func hostPort(t *testing.T, u string) string {
+	i := strings.Index(u, "@")
+	rest := u[i+1:]
+	return rest[:strings.IndexAny(rest, "/?")]
+}
+
+// forward accepts on addr and pipes each connection to target.
+func forward(t *testing.T, addr, target string) (stop func()) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				s, err := net.DialTimeout("tcp", target, 5*time.Second)
+				if err != nil {
+					return
+				}
+				defer s.Close()
+				go io.Copy(s, c)
+				io.Copy(c, s)
+			}()
+		}
+	}()
+	return func() { ln.Close() }
+}
