@@ -118,7 +118,9 @@ func TestServeWithoutDatabase(t *testing.T) {
 	db := strings.Replace(real, hostPort(t, real), addr, 1)
 	app := startApp(t, storeFlags{dir: t.TempDir(), db: db, data: shared.HSG(t)})
 
-	var body struct{ Error struct{ Code, Message string } }
+	var body struct {
+		Error struct{ Code, Message string }
+	}
 	getJSON(t, app.URL()+"/api/v1/countries", http.StatusServiceUnavailable, &body)
 	if body.Error.Code != shuttle.EUNAVAILABLE || !strings.Contains(body.Error.Message, addr) {
 		t.Errorf("503 body %+v: want code unavailable and the address %s", body.Error, addr)
