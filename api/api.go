@@ -43,11 +43,11 @@ func (s *Server) Register(mux *http.ServeMux) {
 }
 
 func (s *Server) handle(h handlerFunc) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return conditional(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := h(w, r); err != nil {
 			s.writeError(w, r, err)
 		}
-	})
+	}))
 }
 
 // errorBody is the envelope every API error uses.

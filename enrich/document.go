@@ -3,6 +3,7 @@ package enrich
 import (
 	"bytes"
 	"fmt"
+	"github.com/shuttlenews/shuttle"
 	"strings"
 )
 
@@ -153,4 +154,17 @@ func blank(b []byte, s, e int) {
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// ArticleDoc is the Doc of a stored article: its Markdown body blanked as
+// ParseMarkdown does, so mentions' offsets are offsets into a.Body.
+func ArticleDoc(a *shuttle.Article) Doc {
+	return Doc{URL: a.Source, Title: a.Title, Date: a.Date.String(), Body: blankMarkdown(strings.ReplaceAll(a.Body, "\r\n", "\n"))}
+}
+
+// EnrichArticle fills what the editor left unset on a — tag, pull quote,
+// insight — and the countries the text mentions.
+func (e *Enricher) EnrichArticle(a *shuttle.Article) {
+	r := e.Enrich(ArticleDoc(a))
+	r.Apply(a)
 }

@@ -38,6 +38,7 @@ func commands() []command {
 		{"rank", "print an insight's ranking", runRank},
 		{"enrich", "read articles and print their entities, quotes and insights", runEnrich},
 		{"eval", "score enrichment against an annotated directory", runEval},
+		{"feeds", "poll the RSS/Atom feeds once into the articles (feeds poll)", runFeeds},
 		{"version", "print the version", runVersion},
 	}
 }

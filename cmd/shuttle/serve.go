@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"time"
 
 	"github.com/shuttlenews/shuttle"
@@ -22,9 +23,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	app := &App{}
 	app.Flags.register(fs)
 	fs.StringVar(&app.Addr, "addr", env("SHUTTLE_ADDR", "localhost:8080"), "address to listen on (SHUTTLE_ADDR)")
+	fs.StringVar(&app.Content, "content", os.Getenv("SHUTTLE_CONTENT"), "directory of Markdown articles, watched for changes (SHUTTLE_CONTENT)")
+	feeds := fs.String("feeds", env("SHUTTLE_FEEDS", "default"), "comma-separated RSS/Atom URLs to poll; \"default\" is the U.S. government list, \"\" none (SHUTTLE_FEEDS)")
+	fs.DurationVar(&app.FeedInterval, "feeds-interval", 15*time.Minute, "time between feed polls")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	app.Feeds = feedList(*feeds)
 	if err := app.Open(ctx); err != nil {
 		return err
 	}
@@ -39,9 +44,15 @@ type App struct {
 	Flags storeFlags
 	// Fetcher downloads the datasets when Flags.data is empty.
 	Fetcher *ingest.Fetcher
+	// Content is a directory of Markdown articles to publish and watch.
+	Content string
+	// Feeds are polled every FeedInterval into the articles.
+	Feeds        []string
+	FeedInterval time.Duration
 
 	Store    shuttle.Store
 	snapshot *snapshot.Source
+	news     *newsroom
 	ln       net.Listener
 	server   *http.Server
 	ingested chan struct{} // closed when the first-start ingest has ended
@@ -57,6 +68,7 @@ func (a *App) Open(ctx context.Context) error {
 	}
 	a.Store = st
 	a.snapshot = &snapshot.Source{Store: st}
+	a.news = newNewsroom(st)
 	if a.Fetcher == nil {
 		a.Fetcher = &ingest.Fetcher{}
 	}
@@ -108,6 +120,12 @@ func (a *App) ready(w http.ResponseWriter, r *http.Request) {
 func (a *App) Run(ctx context.Context) error {
 	a.ingested = make(chan struct{})
 	go a.ingestIfEmpty(ctx)
+	if a.Content != "" {
+		go a.news.watch(ctx, a.Content, 2*time.Second)
+	}
+	if len(a.Feeds) > 0 {
+		go a.news.poller(a.Feeds, a.FeedInterval).Run(ctx)
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- a.server.Serve(a.ln) }()
 	select {
