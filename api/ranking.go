@@ -10,7 +10,7 @@ import (
 )
 
 // rankingParams are the query parameters an insight takes.
-var rankingParams = []string{"role", "from", "to", "region", "countries", "limit", "traveler", "country"}
+var rankingParams = []string{"role", "from", "to", "region", "countries", "group", "limit", "traveler", "country"}
 
 // insightParams reads an insight's parameters from the query string.
 func insightParams(r *http.Request, id string) (insight.Params, error) {

@@ -43,6 +43,8 @@ type Params struct {
 	Region string `json:"region,omitempty"`
 	// Countries restricts rankings to these ISO codes (NATO members, say).
 	Countries []string `json:"countries,omitempty"`
+	// Group names the set Countries stands for ("NATO"), for the subtitle.
+	Group string `json:"group,omitempty"`
 	// Traveler is the traveller id top-destinations needs ("blinken-antony-j").
 	Traveler string `json:"traveler,omitempty"`
 	// Country is the ISO code country-series needs.
@@ -89,6 +91,12 @@ func (p Params) Validate() error {
 			return shuttle.Errorf(shuttle.EINVALID, "countries: empty country code")
 		}
 	}
+	if p.Group != "" && len(p.Countries) == 0 {
+		return shuttle.Errorf(shuttle.EINVALID, "group: names the countries of a ranking; give countries too")
+	}
+	if len(p.Group) > 80 {
+		return shuttle.Errorf(shuttle.EINVALID, "group: longer than 80 characters")
+	}
 	return nil
 }
 
@@ -133,6 +141,9 @@ func (p *Params) set(k, v string) error {
 		}
 	case "traveler":
 		p.Traveler = v
+	case "group", "org":
+		// "org" is what enrichment writes for an organisation's members.
+		p.Group = v
 	case "country":
 		p.Country = v
 	default:

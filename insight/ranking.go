@@ -21,6 +21,7 @@ type Ranking struct {
 	// Region, Countries and Traveler echo the resolved filters.
 	Region    string   `json:"region,omitempty"`
 	Countries []string `json:"countries,omitempty"`
+	Group     string   `json:"group,omitempty"`
 	Traveler  string   `json:"traveler,omitempty"`
 	// Unit is what Points counts: "points" for momentum and declining,
 	// "visits" for the rankings by volume.
@@ -72,8 +73,11 @@ func (e *Engine) Rank(p Params) (Ranking, error) {
 		Insight: q.Insight, Role: q.Role, From: q.From, To: q.To,
 		Title: title(q.Insight, q.Role, q.who), Subtitle: subtitle(q.Insight, q.Role),
 		Source: Source, Note: note(first, last, q.From, q.To), Unit: unit(q.Insight),
-		Region: q.Region, Countries: q.Countries, Traveler: q.Traveler,
+		Region: q.Region, Countries: q.Countries, Group: q.Group, Traveler: q.Traveler,
 		Total: len(ranked),
+	}
+	if q.Group != "" {
+		r.Subtitle += ", among " + q.Group + " members"
 	}
 	if q.Limit > 0 && len(ranked) > q.Limit {
 		ranked = ranked[:q.Limit]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/shuttlenews/shuttle"
@@ -218,5 +219,31 @@ func TestCountrySeriesRanksOnRealData(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestGroup checks that a named country set (an organisation's members, as
+// enrichment asks for) restricts the ranking and says so in the subtitle.
+func TestGroup(t *testing.T) {
+	e, _ := realEngine(t)
+	ref := shuttle.InsightRef{ID: IDMomentum, Params: map[string]string{"role": "secretary", "countries": "DE,FR,GB,TR,UA", "org": "Sample"}}
+	p, err := ParseRef(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := e.Rank(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Group != "Sample" || !strings.HasSuffix(r.Subtitle, ", among Sample members") {
+		t.Errorf("group %q, subtitle %q", r.Group, r.Subtitle)
+	}
+	for _, row := range r.Rows {
+		if !strings.Contains("DE,FR,GB,TR,UA", row.Country.ISO) {
+			t.Errorf("row %s is not in the group", row.Country.ISO)
+		}
+	}
+	if _, err := e.Rank(Params{Insight: IDMomentum, Group: "NATO"}); err == nil || !strings.Contains(err.Error(), "group:") {
+		t.Errorf("a group without countries: %v", err)
 	}
 }

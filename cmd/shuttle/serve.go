@@ -16,6 +16,7 @@ import (
 	"github.com/shuttlenews/shuttle/api"
 	"github.com/shuttlenews/shuttle/ingest"
 	"github.com/shuttlenews/shuttle/snapshot"
+	"github.com/shuttlenews/shuttle/web"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -23,6 +24,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	app := &App{}
 	app.Flags.register(fs)
 	fs.StringVar(&app.Addr, "addr", env("SHUTTLE_ADDR", "localhost:8080"), "address to listen on (SHUTTLE_ADDR)")
+	fs.StringVar(&app.BaseURL, "base-url", env("SHUTTLE_BASE_URL", ""), "the site's public origin for feeds, OpenGraph and embeds (SHUTTLE_BASE_URL; default http://ADDR)")
 	fs.StringVar(&app.Content, "content", os.Getenv("SHUTTLE_CONTENT"), "directory of Markdown articles, watched for changes (SHUTTLE_CONTENT)")
 	feeds := fs.String("feeds", env("SHUTTLE_FEEDS", "default"), "comma-separated RSS/Atom URLs to poll; \"default\" is the U.S. government list, \"\" none (SHUTTLE_FEEDS)")
 	fs.DurationVar(&app.FeedInterval, "feeds-interval", 15*time.Minute, "time between feed polls")
@@ -44,6 +46,8 @@ type App struct {
 	Flags storeFlags
 	// Fetcher downloads the datasets when Flags.data is empty.
 	Fetcher *ingest.Fetcher
+	// BaseURL is the public origin written into feeds and metadata.
+	BaseURL string
 	// Content is a directory of Markdown articles to publish and watch.
 	Content string
 	// Feeds are polled every FeedInterval into the articles.
@@ -53,6 +57,7 @@ type App struct {
 	Store    shuttle.Store
 	snapshot *snapshot.Source
 	news     *newsroom
+	site     *web.Server
 	ln       net.Listener
 	server   *http.Server
 	ingested chan struct{} // closed when the first-start ingest has ended
@@ -78,6 +83,17 @@ func (a *App) Open(ctx context.Context) error {
 		return fmt.Errorf("listen %s: %w", a.Addr, err)
 	}
 	a.ln = ln
+	base := a.BaseURL
+	if base == "" {
+		base = a.URL()
+	}
+	a.site, err = web.New(web.Config{Store: st, Snapshot: a.snapshot, BaseURL: base})
+	if err != nil {
+		ln.Close()
+		st.Close()
+		return err
+	}
+	a.news.changed = a.site.ArticlesChanged
 	a.server = &http.Server{
 		Handler:           a.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
@@ -100,7 +116,8 @@ func (a *App) Handler() http.Handler {
 		io.WriteString(w, "ok\n")
 	})
 	mux.HandleFunc("GET /readyz", a.ready)
-	return logRequests(mux)
+	a.site.Register(mux)
+	return logRequests(web.SecurityHeaders(mux))
 }
 
 // ready answers 200 once the database answers and holds data.

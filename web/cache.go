@@ -1,0 +1,347 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/shuttlenews/shuttle/snapshot"
+)
+
+// deps says what a page is computed from, so that a change invalidates
+// exactly the pages it affects: an article edit leaves the rankings cached.
+type deps uint8
+
+const (
+	depData     deps = 1 << iota // the data version (snapshot)
+	depArticles                  // the articles (ArticlesChanged)
+)
+
+// pageFunc reads a request: it validates the parameters (a 400 costs no
+// rendering) and returns the page's canonical key with the function that
+// renders it. Parameters are parsed once, the closure keeps them.
+type pageFunc func(r *http.Request) (key string, build buildFunc, err error)
+
+// buildFunc renders a page; snap is nil for pages that do not depend on the data.
+type buildFunc func(ctx context.Context, snap *snapshot.Snapshot) ([]byte, error)
+
+// page serves pf's pages from the cache, rendering them on a miss. ctype ""
+// lets the key choose: an id ending in .svg is an image.
+func (s *Server) page(ctype string, d deps, pf pageFunc) http.Handler {
+	return s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		key, build, err := pf(r)
+		if err != nil {
+			return err
+		}
+		version := int64(0)
+		if d&depData != 0 {
+			if version, err = s.version(r.Context()); err != nil {
+				return err
+			}
+		}
+		gen := s.articles.Load()
+		ck := cacheKey(d, version, gen, key)
+		if e := s.cache.get(ck); e != nil {
+			e.serve(w, r)
+			return nil
+		}
+		var snap *snapshot.Snapshot
+		if d&depData != 0 {
+			if snap, err = s.snapshot(r.Context()); err != nil {
+				return err
+			}
+			version = snap.Version.ID
+		}
+		body, err := build(r.Context(), snap)
+		if err != nil {
+			return err
+		}
+		e := newEntry(body, contentType(ctype, key))
+		e.data, e.gen, e.deps = version, gen, d
+		s.cache.put(cacheKey(d, version, gen, key), e, s.stale)
+		e.serve(w, r)
+		return nil
+	})
+}
+
+// cacheKey prefixes key with the versions the page depends on.
+func cacheKey(d deps, version int64, gen uint64, key string) string {
+	b := make([]byte, 0, len(key)+24)
+	if d&depData != 0 {
+		b = strconv.AppendInt(append(b, 'd'), version, 10)
+	}
+	if d&depArticles != 0 {
+		b = strconv.AppendUint(append(b, 'a'), gen, 10)
+	}
+	return string(append(append(b, '|'), key...))
+}
+
+// stale reports whether e was rendered from data or articles since replaced:
+// it can never be asked for again, so the cache drops it first.
+func (s *Server) stale(e *entry) bool {
+	return (e.deps&depData != 0 && e.data != s.dataVersion.Load()) ||
+		(e.deps&depArticles != 0 && e.gen != s.articles.Load())
+}
+
+func contentType(ctype, key string) string {
+	if ctype == "" {
+		ctype = "text/html"
+		if path, _, _ := cut(key, '?'); len(path) > 4 && path[len(path)-4:] == ".svg" {
+			ctype = "image/svg+xml"
+		}
+	}
+	if ctype == "application/json" {
+		return ctype
+	}
+	return ctype + "; charset=utf-8"
+}
+
+func cut(s string, c byte) (before, after string, found bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return s[:i], s[i+1:], true
+		}
+	}
+	return s, "", false
+}
+
+// version is the data version to key pages by. It asks the store at most
+// once per versionTTL, and only one request at a time does: the others use
+// the version they have. When the store cannot answer, pages already
+// rendered keep being served; the error surfaces only on a miss.
+func (s *Server) version(ctx context.Context) (int64, error) {
+	now := time.Now().UnixNano()
+	known := s.checkedAt.Load() != 0
+	if known && now-s.checkedAt.Load() < int64(s.versionTTL) {
+		return s.dataVersion.Load(), nil
+	}
+	if known && !s.checking.CompareAndSwap(false, true) {
+		return s.dataVersion.Load(), nil
+	}
+	defer s.checking.Store(false)
+	v, err := s.store.Version(ctx)
+	if err != nil {
+		if known {
+			s.log.Warn("web: data version unavailable; serving the pages rendered so far", "err", err)
+			return s.dataVersion.Load(), nil
+		}
+		return 0, err
+	}
+	s.sawVersion(v.ID)
+	s.checkedAt.Store(now)
+	return v.ID, nil
+}
+
+// sawVersion records a data version read from the store or a snapshot.
+func (s *Server) sawVersion(id int64) { s.dataVersion.Store(id) }
+
+// entry is one rendered page with everything its responses need prepared:
+// header values are slices shared by every response, so serving allocates
+// next to nothing.
+type entry struct {
+	body, gz     []byte
+	ctype        []string
+	cacheControl []string
+	etag, etagGz []string
+	clen, clenGz []string
+	data         int64
+	gen          uint64
+	deps         deps
+}
+
+var (
+	hdrVary         = []string{"Accept-Encoding"}
+	hdrGzip         = []string{"gzip"}
+	hdrPageCache    = []string{"public, max-age=60"}
+	hdrNoSniff      = []string{"nosniff"}
+	gzipMinimumSize = 512 // below this the gzip header costs more than it saves
+)
+
+func newEntry(body []byte, ctype string) *entry {
+	sum := sha256.Sum256(body)
+	tag := base64.RawURLEncoding.EncodeToString(sum[:12])
+	e := &entry{
+		body:         body,
+		ctype:        []string{ctype},
+		cacheControl: hdrPageCache,
+		etag:         []string{`"` + tag + `"`},
+		clen:         []string{strconv.Itoa(len(body))},
+	}
+	if len(body) >= gzipMinimumSize {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		zw.Write(body)
+		zw.Close()
+		e.gz = buf.Bytes()
+		// A strong ETag names one representation: the gzipped bytes differ.
+		e.etagGz = []string{`"` + tag + `-gz"`}
+		e.clenGz = []string{strconv.Itoa(len(e.gz))}
+	}
+	return e
+}
+
+func (e *entry) size() int { return len(e.body) + len(e.gz) + 256 }
+
+// serve writes e, or 304 when the client's copy is current, gzipped when
+// the client accepts it.
+func (e *entry) serve(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h["Content-Type"] = e.ctype
+	h["Cache-Control"] = e.cacheControl
+	h["X-Content-Type-Options"] = hdrNoSniff
+	body, etag, clen := e.body, e.etag, e.clen
+	if e.gz != nil {
+		h["Vary"] = hdrVary
+		if acceptsGzip(r.Header["Accept-Encoding"]) {
+			body, etag, clen = e.gz, e.etagGz, e.clenGz
+			h["Content-Encoding"] = hdrGzip
+		}
+	}
+	h["Etag"] = etag
+	if inm := r.Header["If-None-Match"]; inm != nil && (etagMatch(inm, e.etag[0]) || (e.gz != nil && etagMatch(inm, e.etagGz[0]))) {
+		delete(h, "Content-Encoding")
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h["Content-Length"] = clen
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// acceptsGzip reads Accept-Encoding: gzip (or x-gzip, or *) with a
+// non-zero quality.
+func acceptsGzip(values []string) bool {
+	for _, v := range values {
+		for v != "" {
+			var item string
+			item, v, _ = cut(v, ',')
+			coding, params, _ := cut(item, ';')
+			coding = trimSpace(coding)
+			if !eqFold(coding, "gzip") && !eqFold(coding, "x-gzip") && coding != "*" {
+				continue
+			}
+			if q := trimSpace(params); len(q) >= 3 && (q[0] == 'q' || q[0] == 'Q') && q[1] == '=' {
+				if f, err := strconv.ParseFloat(trimSpace(q[2:]), 64); err == nil && f == 0 {
+					continue
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// etagMatch applies If-None-Match's weak comparison: "*", or any listed
+// tag equal to etag once W/ is ignored.
+func etagMatch(values []string, etag string) bool {
+	for _, v := range values {
+		for v != "" {
+			var item string
+			item, v, _ = cut(v, ',')
+			item = trimSpace(item)
+			if item == "*" {
+				return true
+			}
+			if len(item) > 2 && item[:2] == "W/" {
+				item = item[2:]
+			}
+			if item == etag {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func trimSpace(s string) string {
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+func eqFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i]|0x20, b[i]|0x20
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// cache holds rendered pages by key, within a byte budget. Keys come from
+// request parameters, so the budget is what keeps a crawler trying every
+// window of years from growing it without end.
+type cache struct {
+	mu      sync.RWMutex
+	entries map[string]*entry
+	bytes   int
+	budget  int
+}
+
+func newCache(budget int) *cache {
+	if budget <= 0 {
+		budget = 64 << 20
+	}
+	return &cache{entries: map[string]*entry{}, budget: budget}
+}
+
+func (c *cache) get(key string) *entry {
+	c.mu.RLock()
+	e := c.entries[key]
+	c.mu.RUnlock()
+	return e
+}
+
+// put stores e, evicting first the entries that stale reports (rendered
+// from replaced data or articles) and then arbitrary ones until it fits.
+func (c *cache) put(key string, e *entry, stale func(*entry) bool) {
+	n := e.size()
+	if n > c.budget/4 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old := c.entries[key]; old != nil {
+		c.bytes -= old.size()
+	}
+	if c.bytes+n > c.budget {
+		for k, old := range c.entries {
+			if stale(old) {
+				c.bytes -= old.size()
+				delete(c.entries, k)
+			}
+		}
+	}
+	for k, old := range c.entries { // map order is random: a fair eviction
+		if c.bytes+n <= c.budget {
+			break
+		}
+		c.bytes -= old.size()
+		delete(c.entries, k)
+	}
+	c.entries[key] = e
+	c.bytes += n
+}
+
+// len is the number of pages held, for tests.
+func (c *cache) len() int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return len(c.entries)
+}

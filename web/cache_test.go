@@ -1,0 +1,225 @@
+package web
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/shuttlenews/shuttle"
+)
+
+func TestETagAndNotModified(t *testing.T) {
+	f := newFixture(t)
+	for _, path := range []string{"/articles/nato-ministers-brussels", "/insights/momentum", "/static/" + f.web.assets.hashed["app.css"]} {
+		res := f.get(path)
+		etag := res.Header.Get("ETag")
+		if len(etag) < 10 || etag[0] != '"' || strings.HasPrefix(etag, "W/") {
+			t.Fatalf("%s: ETag %q is not a strong tag", path, etag)
+		}
+		again := f.get(path, "If-None-Match: "+etag)
+		if again.StatusCode != http.StatusNotModified {
+			t.Errorf("%s with If-None-Match: %d, want 304", path, again.StatusCode)
+		}
+		if b, _ := io.ReadAll(again.Body); len(b) != 0 {
+			t.Errorf("%s: 304 has a body", path)
+		}
+		if again.Header.Get("ETag") != etag {
+			t.Errorf("%s: 304 ETag %q, want %q", path, again.Header.Get("ETag"), etag)
+		}
+		if res := f.get(path, `If-None-Match: "other", W/`+etag); res.StatusCode != 304 {
+			t.Errorf("%s: weak comparison in a list: %d", path, res.StatusCode)
+		}
+		if res := f.get(path, `If-None-Match: "other"`); res.StatusCode != 200 {
+			t.Errorf("%s: stale tag: %d", path, res.StatusCode)
+		}
+	}
+	css := f.get("/static/" + f.web.assets.hashed["app.css"])
+	if cc := css.Header.Get("Cache-Control"); !strings.Contains(cc, "immutable") || !strings.Contains(cc, "max-age=31536000") {
+		t.Errorf("hashed asset Cache-Control %q", cc)
+	}
+	if !strings.HasPrefix(css.Header.Get("Content-Type"), "text/css") {
+		t.Errorf("CSS Content-Type %q", css.Header.Get("Content-Type"))
+	}
+}
+
+func TestGzip(t *testing.T) {
+	f := newFixture(t)
+	path := "/articles/nato-ministers-brussels"
+	plain := f.page(path, 200)
+	res := f.get(path, "Accept-Encoding: br, gzip;q=0.8")
+	if res.Header.Get("Content-Encoding") != "gzip" || res.Header.Get("Vary") != "Accept-Encoding" {
+		t.Fatalf("headers %v", res.Header)
+	}
+	if got := gunzip(t, res.Body); got != plain {
+		t.Error("gzipped body differs from the plain one")
+	}
+	if res.Header.Get("ETag") == f.get(path).Header.Get("ETag") {
+		t.Error("gzip and identity share an ETag")
+	}
+	if res := f.get(path, "Accept-Encoding: gzip;q=0, deflate"); res.Header.Get("Content-Encoding") != "" {
+		t.Error("gzip;q=0 was answered with gzip")
+	}
+	if res := f.get("/static/"+f.web.assets.hashed["app.css"], "Accept-Encoding: gzip"); res.Header.Get("Content-Encoding") != "gzip" {
+		t.Error("CSS is not served gzipped")
+	}
+}
+
+func TestHead(t *testing.T) {
+	f := newFixture(t)
+	req := httptest.NewRequest(http.MethodHead, "/insights/momentum", nil)
+	rec := httptest.NewRecorder()
+	f.mux.ServeHTTP(rec, req)
+	if rec.Code != 200 || rec.Body.Len() != 0 || rec.Header().Get("Content-Length") == "" {
+		t.Errorf("HEAD: %d, %d bytes, %v", rec.Code, rec.Body.Len(), rec.Header())
+	}
+}
+
+// An article change re-renders the pages that show articles, and only them.
+func TestCacheArticleChange(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	const path = "/articles/nato-ministers-brussels"
+	before := f.page(path, 200)
+	insightTag := f.get("/insights/momentum").Header.Get("ETag")
+	homeTag := f.get("/").Header.Get("ETag")
+
+	a, err := f.store.Article(ctx, "nato-ministers-brussels")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Title = "NATO ministers agree on a fund for Ukraine"
+	a.UpdatedAt = a.UpdatedAt.Add(1e9)
+	if err := f.store.PutArticle(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.page(path, 200); got != before {
+		t.Error("the page changed before ArticlesChanged: it was not served from the cache")
+	}
+	entries := f.web.cache.len()
+	f.web.ArticlesChanged()
+	if got := f.page(path, 200); !strings.Contains(got, "NATO ministers agree on a fund for Ukraine") {
+		t.Error("the article page still shows the old title after ArticlesChanged")
+	}
+	if !strings.Contains(f.page("/", 200), "NATO ministers agree on a fund for Ukraine") || f.get("/").Header.Get("ETag") == homeTag {
+		t.Error("the home page still lists the old title")
+	}
+	if !strings.Contains(f.page("/feed.xml", 200), "NATO ministers agree on a fund for Ukraine") {
+		t.Error("the feed still carries the old title")
+	}
+	// The insight page is still the cached one: same entry, same key.
+	n := f.web.cache.len()
+	if f.get("/insights/momentum").Header.Get("ETag") != insightTag || f.web.cache.len() != n {
+		t.Error("the insight page was rendered again after an article change")
+	}
+	if n < entries {
+		t.Errorf("cache shrank from %d to %d entries without budget pressure", entries, n)
+	}
+
+	if err := f.store.DeleteArticle(ctx, "nato-ministers-brussels"); err != nil {
+		t.Fatal(err)
+	}
+	f.web.ArticlesChanged()
+	f.page(path, 404)
+}
+
+// A new data version re-renders every page that shows data.
+func TestCacheDataVersion(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	const path = "/insights/momentum?role=secretary&from=1997&to=2024"
+	before := f.page(path, 200)
+	if !strings.Contains(before, "United Arab Emirates") {
+		t.Fatal("the fixture's leader is not on the page")
+	}
+	methodTag := f.get("/method").Header.Get("ETag")
+
+	// The same records without the United Arab Emirates' visits.
+	d := *loadDataset(t)
+	d.Trips = slices.DeleteFunc(slices.Clone(d.Trips), func(tr shuttle.Trip) bool { return tr.Country == "AE" })
+	if _, err := f.store.ReplaceDataset(ctx, &d); err != nil {
+		t.Fatal(err)
+	}
+	after := f.page(path, 200)
+	if strings.Contains(after, ">United Arab Emirates<") || strings.Contains(after, "United Arab Emirates</a>") {
+		t.Error("the ranking still lists a country whose visits are gone")
+	}
+	if !strings.Contains(f.page("/countries/AE", 200), "No Secretary of State visits recorded") {
+		t.Error("the country page was not rendered again")
+	}
+	if f.get("/method").Header.Get("ETag") != methodTag {
+		t.Error("the method page, which shows no data, changed")
+	}
+}
+
+// A server reads the data version at most once per VersionTTL.
+func TestVersionTTL(t *testing.T) {
+	f := newFixture(t)
+	counting := &countingStore{Store: f.store}
+	w, err := New(Config{Store: counting, Snapshot: f.snaps, VersionTTL: 1 << 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	w.Register(mux)
+	for range 50 {
+		if res := serve(mux, "/insights/momentum"); res.StatusCode != 200 {
+			t.Fatal(res.StatusCode)
+		}
+	}
+	if counting.versions != 1 {
+		t.Errorf("50 requests asked the store's version %d times, want 1", counting.versions)
+	}
+}
+
+type countingStore struct {
+	shuttle.Store
+	versions int
+}
+
+func (s *countingStore) Version(ctx context.Context) (shuttle.Version, error) {
+	s.versions++
+	return s.Store.Version(ctx)
+}
+
+// The cache keeps to its budget, dropping pages of replaced versions first.
+func TestCacheBudget(t *testing.T) {
+	c := newCache(10_000)
+	page := func(n int, data int64) *entry {
+		e := newEntry([]byte(strings.Repeat("x", n)), "text/html")
+		e.data, e.deps = data, depData
+		return e
+	}
+	stale := func(e *entry) bool { return e.data != 2 }
+	c.put("old", page(1000, 1), stale)
+	for i := range 40 {
+		c.put(string(rune('a'+i)), page(1000, 2), stale)
+		if c.bytes > c.budget {
+			t.Fatalf("cache holds %d bytes, budget %d", c.bytes, c.budget)
+		}
+	}
+	if c.get("old") != nil {
+		t.Error("a stale page outlived fresh ones")
+	}
+	c.put("huge", page(5000, 2), stale)
+	if c.get("huge") != nil {
+		t.Error("a page larger than a quarter of the budget was cached")
+	}
+}
+
+func TestAcceptsGzip(t *testing.T) {
+	for _, tt := range []struct {
+		h    string
+		want bool
+	}{
+		{"gzip", true}, {"gzip, deflate, br", true}, {"br;q=1.0, gzip;q=0.5", true}, {"GZIP", true}, {"*", true},
+		{"", false}, {"deflate", false}, {"gzip;q=0", false}, {"gzip; q=0.0", false}, {"x-gzip", true}, {"gzipper", false},
+	} {
+		if got := acceptsGzip([]string{tt.h}); got != tt.want {
+			t.Errorf("acceptsGzip(%q) = %v", tt.h, got)
+		}
+	}
+}
