@@ -14,18 +14,21 @@ type Data struct {
 	Counts map[shuttle.Role][]shuttle.YearCount
 	// Countries give names and regions; a code missing here is shown as is.
 	Countries []shuttle.Country
-	Trips     []shuttle.Trip
+	// Regions name the bureaus in subtitles ("in East Asia and the Pacific").
+	Regions []shuttle.Region
+	Trips   []shuttle.Trip
 }
 
 // Engine answers insight queries over one data version. Build it once per
 // version: New does all the sorting and indexing, so each query only scans
 // the countries it ranks. It is immutable and safe for concurrent use.
 type Engine struct {
-	countries map[string]shuttle.Country
-	regions   []string // sorted
-	roles     map[shuttle.Role]*set
-	travelers map[string]*traveler
-	catalogue []Entry
+	countries  map[string]shuttle.Country
+	regions    []string // sorted
+	regionName map[string]string
+	roles      map[shuttle.Role]*set
+	travelers  map[string]*traveler
+	catalogue  []Entry
 }
 
 // traveler is a Secretary's or President's own trips, as a set of counts.
@@ -49,6 +52,10 @@ func New(d Data) *Engine {
 		}
 	}
 	slices.Sort(e.regions)
+	e.regionName = map[string]string{}
+	for _, r := range d.Regions {
+		e.regionName[r.ID] = r.Name
+	}
 	for _, r := range shuttle.Roles {
 		if s := newSet(d.Counts[r]); len(s.tracks) > 0 {
 			e.roles[r] = s

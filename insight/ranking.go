@@ -79,6 +79,9 @@ func (e *Engine) Rank(p Params) (Ranking, error) {
 	if q.Group != "" {
 		r.Subtitle += ", among " + q.Group + " members"
 	}
+	if name := e.regionName[q.Region]; name != "" {
+		r.Subtitle += ", in " + name
+	}
 	if q.Limit > 0 && len(ranked) > q.Limit {
 		ranked = ranked[:q.Limit]
 	}

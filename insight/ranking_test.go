@@ -298,3 +298,22 @@ func TestParseRef(t *testing.T) {
 		}
 	}
 }
+
+func TestRegionSubtitle(t *testing.T) {
+	var counts []shuttle.YearCount
+	for y := 2000; y <= 2010; y++ {
+		counts = append(counts, shuttle.YearCount{Country: "FR", Year: y, Visits: y - 1999})
+	}
+	e := New(Data{
+		Counts:    map[shuttle.Role][]shuttle.YearCount{shuttle.RoleSecretary: counts},
+		Countries: []shuttle.Country{{ISO: "FR", Name: "France", Region: "eur"}},
+		Regions:   []shuttle.Region{{ID: "eur", Name: "Europe & Eurasia"}},
+	})
+	r, err := e.Rank(Params{Insight: IDMomentum, Region: "eur"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(r.Subtitle, ", in Europe & Eurasia") || len(r.Rows) != 1 {
+		t.Errorf("subtitle %q, %d rows", r.Subtitle, len(r.Rows))
+	}
+}

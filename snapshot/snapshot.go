@@ -153,7 +153,7 @@ func build(ctx context.Context, st shuttle.DatasetStore) (*Snapshot, error) {
 	for i, c := range s.Countries {
 		countries[i] = c.Country
 	}
-	s.Insights = insight.New(insight.Data{Counts: s.Counts, Countries: countries, Trips: trips})
+	s.Insights = insight.New(insight.Data{Counts: s.Counts, Countries: countries, Regions: s.Regions, Trips: trips})
 	s.index()
 	return s, nil
 }
