@@ -2,42 +2,14 @@ package ingest_test
 
 import (
 	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/shuttlenews/shuttle/ingest"
+	"github.com/shuttlenews/shuttle/internal/shared"
 )
-
-// copyTree copies the snapshot into a temporary directory that a test may
-// damage. The copy lives only for the test.
-func copyTree(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(dataDir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dataDir, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		if !strings.HasSuffix(path, ".xml") || strings.Contains(rel, "territories") {
-			return nil
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
 
 // edit replaces the first occurrence of old in a file of the tree.
 func edit(t *testing.T, root, file, old, new string) {
@@ -87,7 +59,7 @@ func TestBadData(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			root := copyTree(t)
+			root := shared.CopyHSG(t)
 			edit(t, root, tt.file, tt.old, tt.new)
 			_, err := ingest.Load(context.Background(), os.DirFS(root), root, nil)
 			if err == nil {
@@ -103,7 +75,7 @@ func TestBadData(t *testing.T) {
 }
 
 func TestMissingLayout(t *testing.T) {
-	root := copyTree(t)
+	root := shared.CopyHSG(t)
 	if err := os.RemoveAll(filepath.Join(root, "visits")); err != nil {
 		t.Fatal(err)
 	}

@@ -1,10 +1,11 @@
 package web
 
 import (
-	"context"
 	"errors"
 	"net/http"
 	"strconv"
+
+	"github.com/shuttlenews/shuttle/api"
 
 	"github.com/shuttlenews/shuttle"
 )
@@ -15,22 +16,7 @@ func status(err error) int {
 	if errors.As(err, &he) {
 		return he.status
 	}
-	switch shuttle.ErrorCode(err) {
-	case shuttle.EINVALID:
-		return http.StatusBadRequest
-	case shuttle.ENOTFOUND:
-		return http.StatusNotFound
-	case shuttle.EUNAVAILABLE:
-		return http.StatusServiceUnavailable
-	case shuttle.EUNAUTHORIZED:
-		return http.StatusUnauthorized
-	case shuttle.EFORBIDDEN:
-		return http.StatusForbidden
-	}
-	if errors.Is(err, context.Canceled) {
-		return 499 // the reader left; nobody sees this page
-	}
-	return http.StatusInternalServerError
+	return api.Status(err)
 }
 
 // errorPage is what the error template shows.

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -178,7 +177,7 @@ func TestFailedIngestKeepsServing(t *testing.T) {
 	var v1 shuttle.Version
 	getJSON(t, app.URL()+"/api/v1/version", 200, &v1)
 
-	bad := copyData(t, sf.data)
+	bad := shared.CopyHSG(t)
 	f := filepath.Join(bad, "travels/secretary-travels/blinken-antony-j.xml")
 	b, _ := os.ReadFile(f)
 	os.WriteFile(f, []byte(strings.Replace(string(b), "<end-date>2021-03-17</end-date>", "<end-date>2021-03-01</end-date>", 1)), 0o644)
@@ -208,31 +207,4 @@ func TestFailedIngestKeepsServing(t *testing.T) {
 	if after[shuttle.RoleSecretary] >= before[shuttle.RoleSecretary] || after[shuttle.RoleVisit] != before[shuttle.RoleVisit] {
 		t.Errorf("after ingesting data without Blinken's trips: %v (before %v)", after, before)
 	}
-}
-
-// copyData copies the snapshot's XML into a temporary tree a test may damage.
-func copyData(t *testing.T, src string) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		if !strings.HasSuffix(path, ".xml") || strings.Contains(rel, "territories") {
-			return nil
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
 }

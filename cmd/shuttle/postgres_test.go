@@ -95,7 +95,7 @@ func TestTwoServersOnePostgres(t *testing.T) {
 		t.Fatalf("server b serves %v", first)
 	}
 
-	smaller := copyData(t, data)
+	smaller := shared.CopyHSG(t)
 	os.Remove(filepath.Join(smaller, "travels/secretary-travels/blinken-antony-j.xml"))
 	out, err := exec.Command(shuttleBinary(t), "ingest", "--db", db, "--data", smaller, "--dir", t.TempDir()).CombinedOutput()
 	if err != nil {

@@ -5,8 +5,10 @@
 package shared
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -55,4 +57,34 @@ func HSGDir() string {
 		return ""
 	}
 	return filepath.Join(d, "data", "hsg")
+}
+
+// CopyHSG copies the snapshot's XML (less the territories, which no ingest
+// reads) into a temporary tree that a test may damage. The copy lives only as
+// long as the test.
+func CopyHSG(t testing.TB) string {
+	t.Helper()
+	src := HSG(t)
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		if !strings.HasSuffix(path, ".xml") || strings.Contains(rel, "territories") {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
 }
