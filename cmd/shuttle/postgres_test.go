@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -16,8 +17,11 @@ import (
 	"time"
 
 	"github.com/shuttlenews/shuttle"
+	"github.com/shuttlenews/shuttle/ingest"
+	"github.com/shuttlenews/shuttle/insight"
 	"github.com/shuttlenews/shuttle/internal/pgtest"
 	"github.com/shuttlenews/shuttle/internal/shared"
+	"github.com/shuttlenews/shuttle/snapshot"
 )
 
 var (
@@ -166,4 +170,76 @@ func forward(t *testing.T, addr, target string) (stop func()) {
 		}
 	}()
 	return func() { ln.Close() }
+}
+
+// TestSameResultsOnBothStores ingests the real data into SQLite and
+// PostgreSQL and compares every insight of the catalogue, serialised, row for
+// row: the stores must not change a single figure or its order.
+func TestSameResultsOnBothStores(t *testing.T) {
+	ctx := context.Background()
+	data := shared.HSG(t)
+	sq := sqliteFlags(t)
+	pg := storeFlags{dir: t.TempDir(), db: pgtest.FreshURL(t), data: data}
+	snaps := make([]*snapshot.Snapshot, 0, 2)
+	for _, sf := range []storeFlags{sq, pg} {
+		st, err := sf.openStore(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		if _, _, err := ingestInto(ctx, st, &ingest.Fetcher{}, sf, nil); err != nil {
+			t.Fatal(err)
+		}
+		snap, err := snapshot.Build(ctx, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		snaps = append(snaps, snap)
+	}
+	var compared int
+	for _, id := range []string{insight.IDMomentum, insight.IDDeclining, insight.IDMostVisited} {
+		for _, role := range shuttle.Roles {
+			for _, region := range []string{"", "eur", "af"} {
+				p := insight.Params{Insight: id, Role: role, Region: region}
+				a, errA := snaps[0].Insights.Rank(p)
+				b, errB := snaps[1].Insights.Rank(p)
+				ja, _ := json.Marshal(a)
+				jb, _ := json.Marshal(b)
+				if fmt.Sprint(errA) != fmt.Sprint(errB) || string(ja) != string(jb) {
+					t.Errorf("%+v differs:\nsqlite   %s %v\npostgres %s %v", p, ja, errA, jb, errB)
+				}
+				compared += len(a.Rows)
+			}
+		}
+	}
+	for _, tr := range []string{"blinken-antony-j", "obama-barack", "kissinger-henry-a"} {
+		p := insight.Params{Insight: insight.IDTopDestinations, Traveler: tr}
+		a, _ := snaps[0].Insights.Rank(p)
+		b, _ := snaps[1].Insights.Rank(p)
+		if ja, jb := mustJSON(a), mustJSON(b); ja != jb {
+			t.Errorf("top destinations of %s differ:\n%s\n%s", tr, ja, jb)
+		}
+		compared += len(a.Rows)
+	}
+	if compared < 500 {
+		t.Errorf("compared only %d rows", compared)
+	}
+	if ja, jb := mustJSON(snaps[0].Countries), mustJSON(snaps[1].Countries); ja != jb {
+		t.Errorf("countries differ")
+	}
+}
+
+func mustJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// TestIngestNamesUnreachableHost checks the message an operator sees when
+// the database is down.
+func TestIngestNamesUnreachableHost(t *testing.T) {
+	addr := freeAddr(t)
+	err := runIngest(context.Background(), []string{"--db", "postgres://postgres@" + addr + "/x?sslmode=disable", "--data", shared.HSG(t), "--dir", t.TempDir()}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), addr) || !strings.Contains(err.Error(), "refused") {
+		t.Fatalf("got %v; want an error naming %s and the cause", err, addr)
+	}
 }
