@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -8,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/shuttlenews/shuttle/content"
 
 	"github.com/shuttlenews/shuttle/enrich"
 )
@@ -41,9 +44,9 @@ func runEnrich(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if err != nil {
 			return err
 		}
-		d, err := enrich.ParseArticle(data)
+		d, err := readArticle(name, data)
 		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+			return err
 		}
 		r := e.Enrich(d)
 		if r.URL == "" {
@@ -117,4 +120,26 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return r.WriteDetails(stdout)
 	}
 	return nil
+}
+
+// readArticle reads an article as the site would: Markdown with front matter
+// goes through content.Parse (the same validation, the same fields), the
+// evaluation's .txt format through enrich.
+func readArticle(name string, data []byte) (enrich.Doc, error) {
+	if !bytes.HasPrefix(data, []byte("---")) {
+		d, err := enrich.ParseArticle(data)
+		if err != nil {
+			return d, fmt.Errorf("%s: %w", name, err)
+		}
+		return d, nil
+	}
+	a, err := content.Parse(name, data)
+	if err != nil {
+		return enrich.Doc{}, err
+	}
+	d := enrich.ArticleDoc(a)
+	if d.URL == "" {
+		d.URL = name
+	}
+	return d, nil
 }
