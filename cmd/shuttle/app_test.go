@@ -20,7 +20,14 @@ import (
 // startApp runs the whole server on a free loopback port until the test ends.
 func startApp(t *testing.T, sf storeFlags) *App {
 	t.Helper()
-	app := &App{Addr: "127.0.0.1:0", Flags: sf, Fetcher: &ingest.Fetcher{URL: "http://127.0.0.1:1/%s"}}
+	return startAppWith(t, &App{Addr: "127.0.0.1:0", Flags: sf})
+}
+
+func startAppWith(t *testing.T, app *App) *App {
+	t.Helper()
+	if app.Fetcher == nil {
+		app.Fetcher = &ingest.Fetcher{URL: "http://127.0.0.1:1/%s"} // never the network
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	if err := app.Open(ctx); err != nil {
 		t.Fatal(err)

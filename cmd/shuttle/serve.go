@@ -46,6 +46,8 @@ type App struct {
 	Flags storeFlags
 	// Fetcher downloads the datasets when Flags.data is empty.
 	Fetcher *ingest.Fetcher
+	// Timeouts bound slow clients; zero fields take the defaults below.
+	Timeouts Timeouts
 	// BaseURL is the public origin written into feeds and metadata.
 	BaseURL string
 	// Content is a directory of Markdown articles to publish and watch.
@@ -94,12 +96,13 @@ func (a *App) Open(ctx context.Context) error {
 		return err
 	}
 	a.news.changed = a.site.ArticlesChanged
+	t := a.Timeouts.withDefaults()
 	a.server = &http.Server{
 		Handler:           a.Handler(),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       15 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       90 * time.Second,
+		ReadHeaderTimeout: t.ReadHeader,
+		ReadTimeout:       t.Read,
+		WriteTimeout:      t.Write,
+		IdleTimeout:       t.Idle,
 		ErrorLog:          slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn),
 	}
 	return nil
@@ -135,6 +138,7 @@ func (a *App) ready(w http.ResponseWriter, r *http.Request) {
 
 // Run serves until ctx ends, then drains in-flight requests.
 func (a *App) Run(ctx context.Context) error {
+	t := a.Timeouts.withDefaults()
 	a.ingested = make(chan struct{})
 	go a.ingestIfEmpty(ctx)
 	if a.Content != "" {
@@ -150,7 +154,7 @@ func (a *App) Run(ctx context.Context) error {
 		return err
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	shutdown, cancel := context.WithTimeout(context.Background(), t.Drain)
 	defer cancel()
 	slog.Info("shutting down: draining requests")
 	if err := a.server.Shutdown(shutdown); err != nil {
@@ -207,4 +211,25 @@ func redact(s string) string {
 		u.User = url.UserPassword(u.User.Username(), "xxxxx")
 	}
 	return u.String()
+}
+
+// Timeouts are the server's limits on slow clients and on draining.
+type Timeouts struct {
+	ReadHeader, Read, Write, Idle time.Duration
+	// Drain is how long a stopping server waits for requests in flight.
+	Drain time.Duration
+}
+
+func (t Timeouts) withDefaults() Timeouts {
+	def := func(d *time.Duration, v time.Duration) {
+		if *d == 0 {
+			*d = v
+		}
+	}
+	def(&t.ReadHeader, 5*time.Second) // a client that dribbles headers is cut off
+	def(&t.Read, 15*time.Second)
+	def(&t.Write, 30*time.Second)
+	def(&t.Idle, 90*time.Second)
+	def(&t.Drain, 20*time.Second)
+	return t
 }
