@@ -106,3 +106,22 @@ func TestSIGTERM(t *testing.T) {
 		t.Fatal("serve did not stop within 15 s of SIGTERM")
 	}
 }
+
+func TestRequestID(t *testing.T) {
+	app := startApp(t, sqliteFlags(t))
+	for in, keep := range map[string]bool{"abc-123": true, "": false, "evil;id<x>": false, strings.Repeat("a", 65): false} {
+		req, _ := http.NewRequest("GET", app.URL()+"/healthz", nil)
+		if in != "" {
+			req.Header.Set("X-Request-Id", in)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		got := resp.Header.Get("X-Request-Id")
+		if keep && got != in || !keep && (got == in || !validRequestID(got)) {
+			t.Errorf("X-Request-Id %q answered %q", in, got)
+		}
+	}
+}
