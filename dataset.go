@@ -82,4 +82,7 @@ type Version struct {
 	IngestedAt time.Time `json:"ingested_at"`
 	Source     string    `json:"source"`
 	Trips      int       `json:"trips"`
+	// Articles counts changes to the articles, so that a server notices an
+	// edit made through another server.
+	Articles int64 `json:"articles"`
 }

@@ -2,8 +2,8 @@ package postgres
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/shuttlenews/shuttle"
@@ -66,10 +66,12 @@ func copyRows(ctx context.Context, tx pgx.Tx, table string, cols []string, n int
 func (db *DB) Version(ctx context.Context) (shuttle.Version, error) {
 	var v shuttle.Version
 	err := db.run(ctx, "version", func(c *pgx.Conn) error {
-		err := c.QueryRow(ctx, `SELECT id, ingested_at, source, trips FROM data_version ORDER BY id DESC LIMIT 1`).
-			Scan(&v.ID, &v.IngestedAt, &v.Source, &v.Trips)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return nil
+		var at *time.Time
+		err := c.QueryRow(ctx, `SELECT COALESCE(d.id, 0), d.ingested_at, COALESCE(d.source, ''), COALESCE(d.trips, 0), a.n
+			FROM article_version a LEFT JOIN (SELECT * FROM data_version ORDER BY id DESC LIMIT 1) d ON true`).
+			Scan(&v.ID, &at, &v.Source, &v.Trips, &v.Articles)
+		if at != nil {
+			v.IngestedAt = *at
 		}
 		return err
 	})

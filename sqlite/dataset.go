@@ -111,10 +111,7 @@ func insertQuery(table string, cols []string, rows int) string {
 func (db *DB) Version(ctx context.Context) (shuttle.Version, error) {
 	var v shuttle.Version
 	var at string
-	err := db.version.QueryRowContext(ctx).Scan(&v.ID, &at, &v.Source, &v.Trips)
-	if errors.Is(err, sql.ErrNoRows) {
-		return shuttle.Version{}, nil
-	}
+	err := db.version.QueryRowContext(ctx).Scan(&v.ID, &at, &v.Source, &v.Trips, &v.Articles)
 	if err == nil {
 		v.IngestedAt, err = parseTime(at)
 	}

@@ -66,7 +66,8 @@ func (db *DB) open(ctx context.Context) error {
 		return err
 	}
 	var err error
-	db.version, err = db.db.PrepareContext(ctx, `SELECT id, ingested_at, source, trips FROM data_version ORDER BY id DESC LIMIT 1`)
+	db.version, err = db.db.PrepareContext(ctx, `SELECT COALESCE(d.id, 0), COALESCE(d.ingested_at, ''), COALESCE(d.source, ''), COALESCE(d.trips, 0), a.n
+		FROM article_version a LEFT JOIN (SELECT * FROM data_version ORDER BY id DESC LIMIT 1) d ON 1`)
 	return err
 }
 

@@ -167,3 +167,38 @@ func testArticlesSurviveReplace(t *testing.T, s shuttle.Store) {
 	}
 	same(t, "Articles(TR) after two ingests", slugs(all), []string{"antalya-background", "rubio-in-antalya"})
 }
+
+// testArticlesVersion checks that Version counts article changes — what lets
+// a server notice an edit made through another — and that an ingest, a
+// failed write or a read does not move it.
+func testArticlesVersion(t *testing.T, s shuttle.Store) {
+	ctx := t.Context()
+	articlesVersion := func() int64 {
+		v, err := s.Version(ctx)
+		if err != nil {
+			t.Fatalf("Version: %v", err)
+		}
+		return v.Articles
+	}
+	before := articlesVersion()
+	as := articles()
+	putArticles(t, s, as[:1])
+	afterPut := articlesVersion()
+	if afterPut <= before {
+		t.Fatalf("Articles %d after a put, was %d", afterPut, before)
+	}
+	s.Articles(ctx, shuttle.ArticleFilter{})
+	if _, err := s.ReplaceDataset(ctx, Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	s.DeleteArticle(ctx, "no-such-article")
+	if v := articlesVersion(); v != afterPut {
+		t.Errorf("Articles moved from %d to %d with no article changed", afterPut, v)
+	}
+	if err := s.DeleteArticle(ctx, as[0].Slug); err != nil {
+		t.Fatal(err)
+	}
+	if v := articlesVersion(); v <= afterPut {
+		t.Errorf("Articles %d after a delete, was %d", v, afterPut)
+	}
+}

@@ -43,6 +43,7 @@ func Run(t *testing.T, open func(t *testing.T) shuttle.Store) {
 		{"ArticleInvalid", testArticleInvalid},
 		{"ArticleUpdatedAt", testArticleUpdatedAt},
 		{"ArticlesSurviveReplaceDataset", testArticlesSurviveReplace},
+		{"ArticlesVersion", testArticlesVersion},
 		{"Ping", testPing},
 	}
 	for _, tt := range tests {

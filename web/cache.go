@@ -134,8 +134,18 @@ func (s *Server) version(ctx context.Context) (int64, error) {
 		return 0, err
 	}
 	s.sawVersion(v.ID)
+	s.sawArticles(v.Articles)
 	s.checkedAt.Store(now)
 	return v.ID, nil
+}
+
+// sawArticles notices article changes made through another server sharing
+// the database: a new count invalidates the pages that list articles, as
+// ArticlesChanged does for this server's own changes.
+func (s *Server) sawArticles(n int64) {
+	if old := s.storeArticles.Swap(n); old != n && old != -1 {
+		s.ArticlesChanged()
+	}
 }
 
 // sawVersion records a data version read from the store or a snapshot.

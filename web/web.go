@@ -65,6 +65,9 @@ type Server struct {
 	// articles counts article changes (ArticlesChanged); it is part of the
 	// cache key of every page that shows articles.
 	articles atomic.Uint64
+	// storeArticles is the store's article change count last seen; -1
+	// before the first read.
+	storeArticles atomic.Int64
 }
 
 // New parses the templates and assets (once: an error here is a bug in the
@@ -81,6 +84,7 @@ func New(cfg Config) (*Server, error) {
 		store: cfg.Store, snaps: cfg.Snapshot, log: cfg.Logger, base: base,
 		versionTTL: cfg.VersionTTL, cache: newCache(cfg.CacheBytes),
 	}
+	s.storeArticles.Store(-1)
 	if s.log == nil {
 		s.log = slog.Default()
 	}
