@@ -32,7 +32,13 @@ type query struct {
 }
 
 func newQuery(u *url.URL, allowed ...string) (query, error) {
-	q := query{values: u.Query()}
+	// url.URL.Query drops the pairs it cannot parse ("from=%zz", "a;b"),
+	// which would turn a malformed filter into an unfiltered answer.
+	values, err := url.ParseQuery(u.RawQuery)
+	if err != nil {
+		return query{}, paramErrorf("query", "malformed query string: %v", err)
+	}
+	q := query{values: values}
 	for name, vs := range q.values {
 		if !contains(allowed, name) {
 			return q, paramErrorf(name, "unknown parameter (allowed: %s)", strings.Join(allowed, ", "))

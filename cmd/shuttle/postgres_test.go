@@ -57,8 +57,8 @@ func shuttleBinary(t *testing.T) string {
 func serveProcess(t *testing.T, args ...string) string {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, shuttleBinary(t), append([]string{"serve", "--addr", freeAddr(t)}, args...)...)
-	cmd.Env = append(os.Environ(), "SHUTTLE_DB=", "SHUTTLE_DATA=")
+	cmd := exec.CommandContext(ctx, shuttleBinary(t), append([]string{"serve", "--addr", freeAddr(t), "--feeds", ""}, args...)...)
+	cmd.Env = append(os.Environ(), "SHUTTLE_DB=", "SHUTTLE_DATA=", "SHUTTLE_EDITOR_TOKENS="+editorToken)
 	stdout, _ := cmd.StdoutPipe()
 	cmd.Stderr = io.Discard
 	if err := cmd.Start(); err != nil {
@@ -85,30 +85,46 @@ func freeAddr(t *testing.T) string {
 	return ln.Addr().String()
 }
 
-// TestTwoServersOnePostgres runs two serve processes on one database: one
-// ingests, and the other serves the new figures on its next request.
+// editorToken is the editor credential the test servers accept.
+const editorToken = "test-editor-token-0123456789"
+
+// TestTwoServersOnePostgres runs two serve processes on one database: an
+// editor triggers an ingest through one, and the other serves the new
+// figures on its next request, with no restart.
 func TestTwoServersOnePostgres(t *testing.T) {
 	db := pgtest.FreshURL(t)
-	data := shared.HSG(t)
-	a := serveProcess(t, "--db", db, "--data", data, "--dir", t.TempDir())
+	full := shared.HSG(t)
+	out, err := exec.Command(shuttleBinary(t), "ingest", "--db", db, "--data", full, "--dir", t.TempDir()).CombinedOutput()
+	if err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
+	// Server a reads a smaller copy of the data when asked to ingest.
+	smaller := shared.CopyHSG(t)
+	os.Remove(filepath.Join(smaller, "travels/secretary-travels/blinken-antony-j.xml"))
+	a := serveProcess(t, "--db", db, "--data", smaller, "--dir", t.TempDir())
+	b := serveProcess(t, "--db", db, "--data", full, "--dir", t.TempDir())
 	waitReady(t, a)
-	b := serveProcess(t, "--db", db, "--data", data, "--dir", t.TempDir())
 	waitReady(t, b)
 	first := totals(t, b)
 	if first[shuttle.RoleSecretary] != 3436 {
 		t.Fatalf("server b serves %v", first)
 	}
 
-	smaller := shared.CopyHSG(t)
-	os.Remove(filepath.Join(smaller, "travels/secretary-travels/blinken-antony-j.xml"))
-	out, err := exec.Command(shuttleBinary(t), "ingest", "--db", db, "--data", smaller, "--dir", t.TempDir()).CombinedOutput()
+	req, _ := http.NewRequest("POST", a+"/api/v1/ingest", nil)
+	req.Header.Set("Authorization", "Bearer "+editorToken)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		t.Fatalf("ingest: %v\n%s", err, out)
+		t.Fatal(err)
 	}
-	for _, base := range []string{a, b} {
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("POST /api/v1/ingest on a: %d %s", resp.StatusCode, body)
+	}
+	for _, base := range []string{b, a} {
 		got := totals(t, base)
 		if got[shuttle.RoleSecretary] >= first[shuttle.RoleSecretary] || got[shuttle.RoleVisit] != first[shuttle.RoleVisit] {
-			t.Errorf("%s after another process's ingest: %v (before %v)", base, got, first)
+			t.Errorf("%s after the ingest through a: %v (before %v)", base, got, first)
 		}
 	}
 }

@@ -12,6 +12,11 @@ import (
 	"os"
 	"time"
 
+	"github.com/shuttlenews/shuttle/auth"
+	"github.com/shuttlenews/shuttle/editor"
+	"github.com/shuttlenews/shuttle/feed"
+	"github.com/shuttlenews/shuttle/metrics"
+
 	"github.com/shuttlenews/shuttle"
 	"github.com/shuttlenews/shuttle/api"
 	"github.com/shuttlenews/shuttle/ingest"
@@ -59,6 +64,9 @@ type App struct {
 	Store    shuttle.Store
 	snapshot *snapshot.Source
 	news     *newsroom
+	feeds    *feed.Poller
+	auth     *auth.Authenticator
+	metrics  *metrics.Metrics
 	site     *web.Server
 	ln       net.Listener
 	server   *http.Server
@@ -68,31 +76,40 @@ type App struct {
 // Open connects to the database and listens; it does not wait for the
 // database to answer, so a server whose database is down still starts and
 // reports 503 until it is back.
-func (a *App) Open(ctx context.Context) error {
+func (a *App) Open(ctx context.Context) (err error) {
 	st, err := a.Flags.openStore(ctx)
 	if err != nil {
 		return err
 	}
 	a.Store = st
+	defer func() {
+		if err != nil {
+			a.Close()
+		}
+	}()
 	a.snapshot = &snapshot.Source{Store: st}
 	a.news = newNewsroom(st)
 	if a.Fetcher == nil {
 		a.Fetcher = &ingest.Fetcher{}
 	}
-	ln, err := net.Listen("tcp", a.Addr)
+	a.feeds = a.news.poller(a.Feeds, a.FeedInterval)
+	cfg, err := auth.ConfigFromEnv(os.Getenv)
 	if err != nil {
-		st.Close()
+		return fmt.Errorf("editor tokens: %w", err)
+	}
+	cfg.LoginPath = editor.LoginPath
+	if a.auth, err = auth.New(cfg); err != nil {
+		return fmt.Errorf("editor tokens: %w", err)
+	}
+	a.metrics = metrics.New()
+	if a.ln, err = net.Listen("tcp", a.Addr); err != nil {
 		return fmt.Errorf("listen %s: %w", a.Addr, err)
 	}
-	a.ln = ln
 	base := a.BaseURL
 	if base == "" {
 		base = a.URL()
 	}
-	a.site, err = web.New(web.Config{Store: st, Snapshot: a.snapshot, BaseURL: base})
-	if err != nil {
-		ln.Close()
-		st.Close()
+	if a.site, err = web.New(web.Config{Store: st, Snapshot: a.snapshot, BaseURL: base}); err != nil {
 		return err
 	}
 	a.news.changed = a.site.ArticlesChanged
@@ -119,8 +136,38 @@ func (a *App) Handler() http.Handler {
 		io.WriteString(w, "ok\n")
 	})
 	mux.HandleFunc("GET /readyz", a.ready)
+	mux.Handle("GET /metrics", a.metrics.Handler())
 	a.site.Register(mux)
-	return logRequests(web.SecurityHeaders(mux))
+	(&editor.Server{Auth: a.auth, Actions: editor.Actions{
+		Store: a.Store, Ingest: a.ingestNow, PollFeeds: a.pollNow,
+		Enrich: a.news.enricher.EnrichArticle, ArticlesChanged: a.site.ArticlesChanged,
+	}}).Register(mux)
+	// Instrument is outermost: it reads the matched route pattern after the
+	// mux has served the request.
+	return a.metrics.Instrument(logRequests(web.SecurityHeaders(mux)))
+}
+
+// ingestNow runs an ingest for the editor's trigger and the first start, and
+// records it in the metrics.
+func (a *App) ingestNow(ctx context.Context) (shuttle.Version, error) {
+	began := time.Now()
+	d, v, err := ingestInto(ctx, a.Store, a.Fetcher, a.Flags, nil)
+	var stats shuttle.IngestStats
+	if d != nil {
+		stats = d.Stats
+	}
+	a.metrics.ObserveIngest(time.Since(began), stats, v, err)
+	return v, err
+}
+
+// pollNow runs one round over the feeds for the editor's trigger; it shares
+// the scheduled poller, and so its lock and its memory of items seen.
+func (a *App) pollNow(ctx context.Context) (int, error) {
+	added := 0
+	for _, r := range a.feeds.PollAll(ctx) {
+		added += r.Added
+	}
+	return added, nil
 }
 
 // ready answers 200 once the database answers and holds data.
@@ -145,7 +192,7 @@ func (a *App) Run(ctx context.Context) error {
 		go a.news.watch(ctx, a.Content, 2*time.Second)
 	}
 	if len(a.Feeds) > 0 {
-		go a.news.poller(a.Feeds, a.FeedInterval).Run(ctx)
+		go a.feeds.Run(ctx)
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- a.server.Serve(a.ln) }()
@@ -176,7 +223,7 @@ func (a *App) ingestIfEmpty(ctx context.Context) {
 			return
 		}
 		if err == nil {
-			if _, _, err = ingestInto(ctx, a.Store, a.Fetcher, a.Flags, nil); err == nil {
+			if _, err = a.ingestNow(ctx); err == nil {
 				return
 			}
 			if shuttle.ErrorCode(err) != shuttle.EUNAVAILABLE {
@@ -193,8 +240,11 @@ func (a *App) ingestIfEmpty(ctx context.Context) {
 	}
 }
 
-// Close releases the database.
+// Close releases the listener and the database.
 func (a *App) Close() error {
+	if a.ln != nil {
+		a.ln.Close()
+	}
 	if a.Store != nil {
 		return a.Store.Close()
 	}

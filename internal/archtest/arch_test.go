@@ -27,6 +27,9 @@ var rules = map[string][]string{
 	"ingest":    {"sqlite", "postgres", "web", "api"},
 	"sqlite":    {"postgres", "web", "api", "ingest", "insight"},
 	"postgres":  {"sqlite", "web", "api", "ingest", "insight"},
+	"auth":      {"sqlite", "postgres", "web", "api", "ingest", "insight", "enrich", "editor", "snapshot"},
+	"metrics":   {"sqlite", "postgres", "web", "api", "ingest", "insight", "enrich", "editor"},
+	"editor":    {"sqlite", "postgres", "web", "api", "ingest", "enrich", "insight", "snapshot"},
 }
 
 func TestImportRules(t *testing.T) {

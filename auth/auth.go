@@ -1,0 +1,429 @@
+// Package auth decides who may change shuttle: editors, identified by a
+// token the operator configures (SHUTTLE_EDITOR_TOKENS or
+// SHUTTLE_EDITOR_TOKENS_FILE).
+//
+// Programs send the token as "Authorization: Bearer <token>". People sign in
+// once through a login form that takes the token and get a session cookie
+// (shuttle_session: a random id naming a server-side session with an
+// expiry). A cookie is sent by the browser on its own, so every unsafe
+// request that relies on it must also carry the session's CSRF token
+// (synchronizer pattern), and cross-origin browser writes are refused
+// whatever credentials they carry.
+//
+// Tokens are kept only as SHA-256 hashes and compared in constant time.
+// With no token configured, every write is refused with a message saying how
+// to configure one: a server is never writable by accident.
+//
+// The cookie is HttpOnly and SameSite=Strict, and Secure when the request
+// came over TLS, or, if Config.TrustForwardedProto is set, when
+// X-Forwarded-Proto says https. That header is trusted only on request
+// because anyone can send it to a server that is reachable directly; behind
+// a TLS-terminating proxy (which must overwrite the header), set it so the
+// cookie never travels over plain HTTP.
+package auth
+
+import (
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/shuttlenews/shuttle"
+)
+
+// Defaults for the zero values of Config.
+const (
+	DefaultSessionTTL   = 12 * time.Hour
+	DefaultMaxSessions  = 1000
+	DefaultMaxFormBytes = 4 << 20 // a 1 MiB article, URL-encoded, with room to spare
+)
+
+// CSRFField and CSRFHeader carry the CSRF token of a cookie-authenticated
+// request: the form field for HTML forms, the header for scripts.
+const (
+	CSRFField  = "csrf_token"
+	CSRFHeader = "X-CSRF-Token"
+)
+
+// Config configures an Authenticator.
+type Config struct {
+	// Tokens are the editor tokens in plain text. New hashes them and keeps
+	// nothing else; none means writes are disabled.
+	Tokens []string
+	// SessionTTL is how long a login lasts; DefaultSessionTTL when zero.
+	SessionTTL time.Duration
+	// MaxSessions bounds the session table; DefaultMaxSessions when zero.
+	MaxSessions int
+	// MaxFormBytes bounds a form body read to find its CSRF token;
+	// DefaultMaxFormBytes when zero.
+	MaxFormBytes int64
+	// TrustForwardedProto lets X-Forwarded-Proto: https make the cookie
+	// Secure (see the package documentation).
+	TrustForwardedProto bool
+	// TrustedOrigins are extra origins ("https://example.org") whose
+	// cross-origin writes are allowed, for a proxy that rewrites Host.
+	TrustedOrigins []string
+	// LoginPath is linked from HTML refusals; none when empty.
+	LoginPath string
+	Now       func() time.Time // time.Now when nil
+	Logger    *slog.Logger     // slog.Default() when nil
+}
+
+// ConfigFromEnv reads the tokens and SHUTTLE_TRUST_FORWARDED_PROTO from the
+// environment; getenv is os.Getenv outside tests.
+func ConfigFromEnv(getenv func(string) string) (Config, error) {
+	tokens, err := LoadTokens(getenv)
+	if err != nil {
+		return Config{}, err
+	}
+	trust := strings.TrimSpace(getenv(EnvTrustForwardedProto))
+	return Config{Tokens: tokens, TrustForwardedProto: trust == "1" || strings.EqualFold(trust, "true")}, nil
+}
+
+// Authenticator checks editor credentials and holds the sessions. It is safe
+// for concurrent use.
+type Authenticator struct {
+	tokens     tokenSet
+	sessions   sessions
+	ttl        time.Duration
+	maxForm    int64
+	trustProto bool
+	loginPath  string
+	origins    *http.CrossOriginProtection
+	now        func() time.Time
+	log        *slog.Logger
+}
+
+// New returns an Authenticator for cfg. It refuses tokens that are too short
+// or hold characters a header cannot carry, naming the token by position.
+func New(cfg Config) (*Authenticator, error) {
+	tokens, err := newTokenSet(cfg.Tokens)
+	if err != nil {
+		return nil, err
+	}
+	a := &Authenticator{
+		tokens:     tokens,
+		sessions:   sessions{max: cmpOr(cfg.MaxSessions, DefaultMaxSessions)},
+		ttl:        cmpOr(cfg.SessionTTL, DefaultSessionTTL),
+		maxForm:    cmpOr(cfg.MaxFormBytes, DefaultMaxFormBytes),
+		trustProto: cfg.TrustForwardedProto,
+		loginPath:  cfg.LoginPath,
+		origins:    http.NewCrossOriginProtection(),
+		now:        cfg.Now,
+		log:        cfg.Logger,
+	}
+	for _, o := range cfg.TrustedOrigins {
+		if err := a.origins.AddTrustedOrigin(o); err != nil {
+			return nil, fmt.Errorf("trusted origin: %w", err)
+		}
+	}
+	if a.now == nil {
+		a.now = time.Now
+	}
+	if a.log == nil {
+		a.log = slog.Default()
+	}
+	return a, nil
+}
+
+func cmpOr[T int | int64 | time.Duration](v, def T) T {
+	if v > 0 {
+		return v
+	}
+	return def
+}
+
+// Enabled reports whether any token is configured, that is whether writes
+// are possible at all.
+func (a *Authenticator) Enabled() bool { return len(a.tokens) > 0 }
+
+// Editor is who made a request, as far as logs need to know.
+type Editor struct {
+	// Method is "token" (Authorization header) or "session" (cookie).
+	Method string
+	// Token is a fingerprint of the token used (directly or to sign in):
+	// enough to tell editors apart in logs, useless to an attacker.
+	Token string
+}
+
+type editorKey struct{}
+
+// EditorFrom returns the editor RequireEditor let through.
+func EditorFrom(ctx context.Context) (Editor, bool) {
+	e, ok := ctx.Value(editorKey{}).(Editor)
+	return e, ok
+}
+
+// RequireEditor lets a request through to next only with a valid bearer
+// token, or with a valid session cookie plus, for unsafe methods, the
+// session's CSRF token. Unsafe cross-origin browser requests are refused
+// whatever they carry. Refusals are 401 (no or wrong credentials) and 403
+// (cross-origin, missing or wrong CSRF token), as JSON under /api/ and HTML
+// elsewhere.
+func (a *Authenticator) RequireEditor(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ed, err := a.authorize(w, r)
+		if err != nil {
+			a.refuse(w, r, err)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), editorKey{}, ed)))
+	})
+}
+
+// authorize runs the checks in an order that reveals as little as possible:
+// a cross-origin write is refused before its credentials are looked at.
+func (a *Authenticator) authorize(w http.ResponseWriter, r *http.Request) (Editor, error) {
+	if !a.Enabled() {
+		return Editor{}, shuttle.Errorf(shuttle.EUNAUTHORIZED, "%s", disabledMessage)
+	}
+	if err := a.checkOrigin(r); err != nil {
+		return Editor{}, err
+	}
+	if h := r.Header.Get("Authorization"); h != "" {
+		// Explicit credentials that are wrong are an error even if a cookie
+		// would do: a script should learn its token is bad.
+		return a.bearer(h)
+	}
+	c, err := r.Cookie(CookieName)
+	if err != nil {
+		return Editor{}, errNoCredentials
+	}
+	sess, ok := a.session(c.Value)
+	if !ok {
+		return Editor{}, shuttle.Errorf(shuttle.EUNAUTHORIZED, "the editor session has expired or is unknown; sign in again")
+	}
+	if !isSafe(r.Method) {
+		if err := a.checkCSRF(w, r, sess.CSRFToken); err != nil {
+			return Editor{}, err
+		}
+	}
+	return sess.Editor, nil
+}
+
+var errNoCredentials = shuttle.Errorf(shuttle.EUNAUTHORIZED,
+	"editor credentials required: send Authorization: Bearer <token>, or sign in")
+
+func (a *Authenticator) bearer(header string) (Editor, error) {
+	tok, ok := ParseBearer(header)
+	if !ok {
+		return Editor{}, shuttle.Errorf(shuttle.EUNAUTHORIZED, "malformed Authorization header: want Bearer <token>")
+	}
+	i, ok := a.tokens.match(tok)
+	if !ok {
+		return Editor{}, shuttle.Errorf(shuttle.EUNAUTHORIZED, "wrong editor token")
+	}
+	return Editor{Method: "token", Token: a.tokens[i].fingerprint()}, nil
+}
+
+// checkOrigin refuses unsafe cross-origin browser requests (Sec-Fetch-Site,
+// else Origin against Host; see http.CrossOriginProtection). Requests from
+// programs carry neither header and pass.
+func (a *Authenticator) checkOrigin(r *http.Request) error {
+	if err := a.origins.Check(r); err != nil {
+		return shuttle.Errorf(shuttle.EFORBIDDEN, "cross-origin write refused")
+	}
+	return nil
+}
+
+// RejectCrossOrigin refuses unsafe cross-origin browser requests with 403.
+// The login form needs it: without it another site could sign a browser in
+// with the attacker's own token (login CSRF).
+func (a *Authenticator) RejectCrossOrigin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := a.checkOrigin(r); err != nil {
+			a.refuse(w, r, err)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// checkCSRF compares the request's CSRF token with the session's in
+// constant time. The token comes from the header, else from a URL-encoded
+// form body, read under a size limit (413 beyond it).
+func (a *Authenticator) checkCSRF(w http.ResponseWriter, r *http.Request, want string) error {
+	got := r.Header.Get(CSRFHeader)
+	if got == "" && isForm(r) {
+		r.Body = http.MaxBytesReader(w, r.Body, a.maxForm)
+		if err := r.ParseForm(); err != nil {
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				return errTooLarge{limit: tooBig.Limit}
+			}
+			return shuttle.Errorf(shuttle.EINVALID, "unreadable form: %v", err)
+		}
+		got = r.PostForm.Get(CSRFField)
+	}
+	if got == "" {
+		return shuttle.Errorf(shuttle.EFORBIDDEN, "missing CSRF token: reload the form and submit it again")
+	}
+	if subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
+		return shuttle.Errorf(shuttle.EFORBIDDEN, "invalid CSRF token: reload the form and submit it again")
+	}
+	return nil
+}
+
+// errTooLarge is a body over the form limit; it answers 413.
+type errTooLarge struct{ limit int64 }
+
+func (e errTooLarge) Error() string {
+	return fmt.Sprintf("request body is larger than %d KiB", e.limit>>10)
+}
+
+func isForm(r *http.Request) bool {
+	ct, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";")
+	return strings.EqualFold(strings.TrimSpace(ct), "application/x-www-form-urlencoded")
+}
+
+func isSafe(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+		return true
+	}
+	return false
+}
+
+// session returns the live session a cookie value names.
+func (a *Authenticator) session(value string) (Session, bool) {
+	id, ok := ParseSessionID(value)
+	if !ok {
+		return Session{}, false
+	}
+	return a.sessions.get(a.now(), id)
+}
+
+// Session returns the request's live session, for pages that show a form
+// with its CSRF token or a login form otherwise.
+func (a *Authenticator) Session(r *http.Request) (Session, bool) {
+	c, err := r.Cookie(CookieName)
+	if err != nil {
+		return Session{}, false
+	}
+	return a.session(c.Value)
+}
+
+// Login checks token and, if it is an editor's, starts a session and sets
+// its cookie. A session the browser already had is ended first, so an id
+// planted before login (session fixation) is worth nothing. The error is an
+// EUNAUTHORIZED *shuttle.Error safe to show.
+func (a *Authenticator) Login(w http.ResponseWriter, r *http.Request, token string) (Session, error) {
+	if !a.Enabled() {
+		return Session{}, shuttle.Errorf(shuttle.EUNAUTHORIZED, "%s", disabledMessage)
+	}
+	i, ok := a.tokens.match(token)
+	if !ok {
+		a.log.Warn("editor login refused: wrong token", "remote", r.RemoteAddr)
+		return Session{}, shuttle.Errorf(shuttle.EUNAUTHORIZED, "wrong editor token")
+	}
+	a.endSession(r)
+	now := a.now()
+	sess := Session{
+		CSRFToken: newID(),
+		Expires:   now.Add(a.ttl),
+		Editor:    Editor{Method: "session", Token: a.tokens[i].fingerprint()},
+	}
+	id := a.sessions.create(now, sess)
+	http.SetCookie(w, a.cookie(r, id, sess.Expires))
+	a.log.Info("editor signed in", "token", sess.Editor.Token, "remote", r.RemoteAddr, "expires", sess.Expires)
+	return sess, nil
+}
+
+// Logout ends the request's session and clears its cookie.
+func (a *Authenticator) Logout(w http.ResponseWriter, r *http.Request) {
+	a.endSession(r)
+	c := a.cookie(r, "", time.Time{})
+	c.MaxAge = -1
+	http.SetCookie(w, c)
+}
+
+func (a *Authenticator) endSession(r *http.Request) {
+	if c, err := r.Cookie(CookieName); err == nil {
+		if id, ok := ParseSessionID(c.Value); ok {
+			a.sessions.delete(id)
+		}
+	}
+}
+
+// cookie builds the session cookie. Path is / because API writes accept the
+// session too; SameSite=Strict keeps browsers from sending it on any
+// cross-site request, on top of the CSRF token.
+func (a *Authenticator) cookie(r *http.Request, id string, expires time.Time) *http.Cookie {
+	return &http.Cookie{
+		Name:     CookieName,
+		Value:    id,
+		Path:     "/",
+		Expires:  expires,
+		HttpOnly: true,
+		Secure:   a.overTLS(r),
+		SameSite: http.SameSiteStrictMode,
+	}
+}
+
+func (a *Authenticator) overTLS(r *http.Request) bool {
+	return r.TLS != nil || a.trustProto && strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https")
+}
+
+// refuse answers a failed check: JSON in the API's error envelope under
+// /api/, a small HTML page elsewhere.
+func (a *Authenticator) refuse(w http.ResponseWriter, r *http.Request, err error) {
+	status, code := http.StatusInternalServerError, shuttle.ErrorCode(err)
+	var tooBig errTooLarge
+	switch {
+	case errors.As(err, &tooBig):
+		status, code = http.StatusRequestEntityTooLarge, "too_large"
+	case code == shuttle.EUNAUTHORIZED:
+		status = http.StatusUnauthorized
+		w.Header().Set("WWW-Authenticate", `Bearer realm="shuttle editor"`)
+	case code == shuttle.EFORBIDDEN:
+		status = http.StatusForbidden
+	case code == shuttle.EINVALID:
+		status = http.StatusBadRequest
+	}
+	msg := shuttle.ErrorMessage(err)
+	if tooBig.limit > 0 {
+		msg = tooBig.Error()
+	}
+	a.log.Debug("editor request refused", "method", r.Method, "path", r.URL.Path, "status", status, "remote", r.RemoteAddr, "reason", msg)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		writeJSONError(w, status, code, msg)
+		return
+	}
+	a.writeHTMLError(w, status, msg)
+}
+
+func writeJSONError(w http.ResponseWriter, status int, code, msg string) {
+	var body struct {
+		Error struct {
+			Code    string `json:"code"`
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	body.Error.Code, body.Error.Message = code, msg
+	b, _ := json.Marshal(body) // two strings: cannot fail
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(append(b, '\n'))
+}
+
+func (a *Authenticator) writeHTMLError(w http.ResponseWriter, status int, msg string) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+	w.WriteHeader(status)
+	var b strings.Builder
+	fmt.Fprintf(&b, "<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>%d %s</title>\n<h1>%s</h1>\n<p>%s</p>\n",
+		status, http.StatusText(status), http.StatusText(status), html.EscapeString(msg))
+	if a.loginPath != "" && (status == http.StatusUnauthorized || status == http.StatusForbidden) {
+		fmt.Fprintf(&b, "<p><a href=\"%s\">Sign in</a></p>\n", html.EscapeString(a.loginPath))
+	}
+	b.WriteString("</html>\n")
+	w.Write([]byte(b.String()))
+}
