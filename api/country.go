@@ -100,6 +100,9 @@ func (s *Server) series(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) regions(w http.ResponseWriter, r *http.Request) error {
+	if _, err := newQuery(r.URL); err != nil {
+		return err
+	}
 	snap, err := s.Snapshot.Get(r.Context())
 	if err != nil {
 		return err
@@ -110,6 +113,9 @@ func (s *Server) regions(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) version(w http.ResponseWriter, r *http.Request) error {
+	if _, err := newQuery(r.URL); err != nil {
+		return err
+	}
 	v, err := s.Store.Version(r.Context())
 	if err != nil {
 		return err

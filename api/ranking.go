@@ -122,6 +122,9 @@ func (s *Server) explain(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) catalogue(w http.ResponseWriter, r *http.Request) error {
+	if _, err := newQuery(r.URL); err != nil {
+		return err
+	}
 	snap, err := s.Snapshot.Get(r.Context())
 	if err != nil {
 		return err

@@ -77,6 +77,9 @@ func (s *Server) travelers(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) traveler(w http.ResponseWriter, r *http.Request) error {
+	if _, err := newQuery(r.URL); err != nil {
+		return err
+	}
 	snap, err := s.Snapshot.Get(r.Context())
 	if err != nil {
 		return err

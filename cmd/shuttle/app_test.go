@@ -161,6 +161,11 @@ func TestAPIErrors(t *testing.T) {
 		{"/api/v1/rankings/nonsense", 400, "insight", "unknown insight"},
 		{"/api/v1/rankings/momentum/KP?from=1997&to=1998", 404, "", "has no"},
 		{"/api/v1/nothing-here", 404, "", "no API route"},
+		{"/api/v1/insights?x=1", 400, "x", "unknown parameter"},
+		{"/api/v1/regions?x=1", 400, "x", "unknown parameter"},
+		{"/api/v1/version?x=1", 400, "x", "unknown parameter"},
+		{"/api/v1/travelers/blinken-antony-j?x=1", 400, "x", "unknown parameter"},
+		{"/api/v1/countries?from=%zz", 400, "query", "malformed"},
 	}
 	for _, tt := range tests {
 		var body struct {
