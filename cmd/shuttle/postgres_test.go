@@ -148,10 +148,27 @@ func TestServeWithoutDatabase(t *testing.T) {
 
 	// The database comes back: a proxy on the address forwards to the server.
 	stop := forward(t, addr, hostPort(t, real))
-	defer stop()
 	waitReady(t, app.URL())
 	if got := totals(t, app.URL()); got[shuttle.RoleVisit] != 3264 {
 		t.Errorf("after recovery: %v", got)
+	}
+
+	// It goes away while serving: data routes answer 503, the process
+	// stays up; then it returns and the same process serves again.
+	stop()
+	resp, err := http.Get(app.URL() + "/api/v1/countries")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("database gone: %d, want 503", resp.StatusCode)
+	}
+	stop = forward(t, addr, hostPort(t, real))
+	defer stop()
+	waitReady(t, app.URL())
+	if got := totals(t, app.URL()); got[shuttle.RoleVisit] != 3264 {
+		t.Errorf("after the second recovery: %v", got)
 	}
 }
 
@@ -161,11 +178,20 @@ func hostPort(t *testing.T, u string) string {
 	return rest[:strings.IndexAny(rest, "/?")]
 }
 
-// forward accepts on addr and pipes each connection to target.
+// forward accepts on addr and pipes each connection to target, like a
+// network path to the database; stop cuts the path and every connection on
+// it, as an outage would.
 func forward(t *testing.T, addr, target string) (stop func()) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var conns []net.Conn
+	track := func(c net.Conn) {
+		mu.Lock()
+		conns = append(conns, c)
+		mu.Unlock()
 	}
 	go func() {
 		for {
@@ -173,19 +199,28 @@ func forward(t *testing.T, addr, target string) (stop func()) {
 			if err != nil {
 				return
 			}
+			track(c)
 			go func() {
 				defer c.Close()
 				s, err := net.DialTimeout("tcp", target, 5*time.Second)
 				if err != nil {
 					return
 				}
+				track(s)
 				defer s.Close()
 				go io.Copy(s, c)
 				io.Copy(c, s)
 			}()
 		}
 	}()
-	return func() { ln.Close() }
+	return func() {
+		ln.Close()
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range conns {
+			c.Close()
+		}
+	}
 }
 
 // TestSameResultsOnBothStores ingests the real data into SQLite and
