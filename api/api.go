@@ -19,6 +19,8 @@ type Server struct {
 	Store    shuttle.Store
 	Snapshot *snapshot.Source
 	Logger   *slog.Logger
+
+	answers answerCache
 }
 
 // handlerFunc is an API handler that reports failure by returning an error.
@@ -26,17 +28,17 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // Register adds the API's routes to mux.
 func (s *Server) Register(mux *http.ServeMux) {
-	mux.Handle("GET /api/v1/countries", s.handle(s.countries))
-	mux.Handle("GET /api/v1/countries/{iso}", s.handle(s.country))
-	mux.Handle("GET /api/v1/countries/{iso}/series", s.handle(s.series))
-	mux.Handle("GET /api/v1/trips", s.handle(s.trips))
-	mux.Handle("GET /api/v1/travelers", s.handle(s.travelers))
-	mux.Handle("GET /api/v1/travelers/{id}", s.handle(s.traveler))
-	mux.Handle("GET /api/v1/regions", s.handle(s.regions))
+	mux.Handle("GET /api/v1/countries", s.cached(s.countries))
+	mux.Handle("GET /api/v1/countries/{iso}", s.cached(s.country))
+	mux.Handle("GET /api/v1/countries/{iso}/series", s.cached(s.series))
+	mux.Handle("GET /api/v1/trips", s.cached(s.trips))
+	mux.Handle("GET /api/v1/travelers", s.cached(s.travelers))
+	mux.Handle("GET /api/v1/travelers/{id}", s.cached(s.traveler))
+	mux.Handle("GET /api/v1/regions", s.cached(s.regions))
 	mux.Handle("GET /api/v1/version", s.handle(s.version))
-	mux.Handle("GET /api/v1/insights", s.handle(s.catalogue))
-	mux.Handle("GET /api/v1/rankings/{insight}", s.handle(s.ranking))
-	mux.Handle("GET /api/v1/rankings/{insight}/{iso}", s.handle(s.explain))
+	mux.Handle("GET /api/v1/insights", s.cached(s.catalogue))
+	mux.Handle("GET /api/v1/rankings/{insight}", s.cached(s.ranking))
+	mux.Handle("GET /api/v1/rankings/{insight}/{iso}", s.cached(s.explain))
 	mux.Handle("/api/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return shuttle.Errorf(shuttle.ENOTFOUND, "no API route %s %s", r.Method, r.URL.Path)
 	}))

@@ -119,7 +119,7 @@ func FuzzInsightParams(f *testing.F) {
 		if err != nil {
 			// Every refusal names the parameter at fault (one the client
 			// sent, or the insight), so the envelope can.
-			checkParamError(t, err, append(keys(r.URL.Query()), "insight"))
+			checkParamError(t, err, append(keys(r.URL.Query()), "insight", "query"))
 			return
 		}
 		for _, c := range p.Countries {
