@@ -5,13 +5,15 @@ import (
 	"strings"
 )
 
-// The policy allows nothing inline and nothing from elsewhere: the site has
-// no script at all, its CSS is one file, its images are its own or data:
-// URLs. Only embeds may be framed, by anyone; every other page by no one.
+// The policy allows nothing inline and no script or style from elsewhere:
+// the site has no script at all and its CSS is one file. Images may come
+// from any https host, as a news site's photographs do (an editor's front
+// matter accepts https image URLs); an image cannot run code. Only embeds
+// may be framed, by anyone; every other page by no one.
 var (
-	hdrCSP = []string{"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	hdrCSP = []string{"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; " +
 		"base-uri 'self'; form-action 'self'; frame-ancestors 'none'"}
-	hdrCSPEmbed = []string{"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	hdrCSPEmbed = []string{"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; " +
 		"base-uri 'self'; form-action 'self'; frame-ancestors *"}
 	hdrReferrer = []string{"strict-origin-when-cross-origin"}
 )

@@ -245,7 +245,7 @@ func TestSecurityHeaders(t *testing.T) {
 		if strings.HasPrefix(path, "/embed/") {
 			wantFrame = "frame-ancestors *"
 		}
-		for _, s := range []string{"default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", wantFrame} {
+		for _, s := range []string{"default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: https:", wantFrame} {
 			if !strings.Contains(csp, s) {
 				t.Errorf("%s: CSP %q lacks %q", path, csp, s)
 			}
