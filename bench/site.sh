@@ -2,6 +2,9 @@
 # Serves one article page with shuttle and, beside it, the very same bytes as
 # a static file with nginx, and loads both with wrk in the same run: the
 # cached page path should be within 10% of nginx's requests per second.
+# Two modes: identity (no Accept-Encoding, as wrk sends by default) and gzip
+# (Accept-Encoding: gzip, as every browser sends; nginx serves the very same
+# precompressed bytes with gzip_static).
 #
 # Usage: bench/site.sh [DATA_DIR]
 #   DURATION=10s CONNECTIONS=64 THREADS=2 ROUNDS=3 bench/site.sh
@@ -46,7 +49,7 @@ if [ -z "$bin" ]; then
 	go build -o "$tmp/shuttle" ./cmd/shuttle
 	bin="$tmp/shuttle"
 fi
-"$bin" serve --addr "127.0.0.1:$SHUTTLE_PORT" --dir "$tmp/data" --data "$DATA" --content content/sample \
+"$bin" serve --addr "127.0.0.1:$SHUTTLE_PORT" --dir "$tmp/data" --data "$DATA" --content content/sample --feeds "" \
 	>"$tmp/server.log" 2>&1 &
 server_pid=$!
 
@@ -60,6 +63,8 @@ done
 mkdir -p "$tmp/www"
 curl -sf -D "$tmp/headers.txt" -o "$tmp/www/article.html" "$page" || { cat "$tmp/server.log"; exit 1; }
 bytes=$(wc -c <"$tmp/www/article.html")
+curl -sf -H 'Accept-Encoding: gzip' -o "$tmp/www/article.html.gz" "$page"
+gzbytes=$(wc -c <"$tmp/www/article.html.gz")
 
 # nginx serves the saved bytes with the same headers, as a tuned static
 # server would: sendfile, keep-alive, no access log.
@@ -82,8 +87,9 @@ http {
 		listen 127.0.0.1:$NGINX_PORT;
 		location = /articles/$SLUG {
 			alias $tmp/www/article.html;
+			gzip_static on;
 			default_type "text/html; charset=utf-8";
-			add_header Content-Security-Policy "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+			add_header Content-Security-Policy "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 			add_header X-Content-Type-Options nosniff;
 			add_header Referrer-Policy strict-origin-when-cross-origin;
 			add_header Cache-Control "public, max-age=60";
@@ -96,8 +102,8 @@ npage="http://127.0.0.1:$NGINX_PORT/articles/$SLUG"
 for _ in $(seq 1 20); do curl -sf -o /dev/null "$npage" && break; sleep 0.2; done
 cmp -s "$tmp/www/article.html" <(curl -sf "$npage") || { echo "nginx does not serve the same bytes" >&2; exit 1; }
 
-run() { # name url round
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$2" >"$tmp/$1.$3.wrk"
+run() { # name url round [wrk args]
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${@:4}" "$2" >"$tmp/$1.$3.wrk"
 	rps=$(awk '/^Requests\/sec/ {print $2}' "$tmp/$1.$3.wrk")
 	lat=$(awk '/^    Latency/ {print $2; exit}' "$tmp/$1.$3.wrk")
 	p99=$(awk '/^ +99%/ {print $2; exit}' "$tmp/$1.$3.wrk")
@@ -107,13 +113,18 @@ run() { # name url round
 }
 median() { sort -g "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-echo "article page: $bytes bytes, wrk -t$THREADS -c$CONNECTIONS -d$DURATION x $ROUNDS rounds on 127.0.0.1 ($(nproc) CPUs)"
+echo "article page: $bytes bytes ($gzbytes gzipped), wrk -t$THREADS -c$CONNECTIONS -d$DURATION x $ROUNDS rounds on 127.0.0.1 ($(nproc) CPUs)"
 curl -s -o /dev/null "$page" # warm
-for round in $(seq 1 "$ROUNDS"); do
-	run shuttle "$page" "$round"
-	run nginx "$npage" "$round"
+for mode in identity gzip; do
+	hdr=()
+	[ "$mode" = gzip ] && hdr=(-H 'Accept-Encoding: gzip')
+	echo "== $mode"
+	for round in $(seq 1 "$ROUNDS"); do
+		run "shuttle-$mode" "$page" "$round" "${hdr[@]}"
+		run "nginx-$mode" "$npage" "$round" "${hdr[@]}"
+	done
+	s=$(median "$tmp/shuttle-$mode.rps")
+	n=$(median "$tmp/nginx-$mode.rps")
+	printf 'median   shuttle %10s req/s   nginx %10s req/s\n' "$s" "$n"
+	awk -v s="$s" -v n="$n" -v m="$mode" 'BEGIN { printf "ratio shuttle/nginx (%s): %.3f\n", m, s / n }'
 done
-s=$(median "$tmp/shuttle.rps")
-n=$(median "$tmp/nginx.rps")
-printf 'median   shuttle %10s req/s   nginx %10s req/s\n' "$s" "$n"
-awk -v s="$s" -v n="$n" 'BEGIN { printf "ratio shuttle/nginx: %.3f\n", s / n }'
