@@ -50,7 +50,8 @@ func (a *analysis) findPeople() {
 			continue
 		}
 		if ch, ok := a.titleChain(i); ok && !a.heading[a.toks[i].para] {
-			if end := a.nameRun(ch.e); end > ch.e {
+			// A run of initials alone ("Secretary S.") names no one.
+			if end := a.nameRun(ch.e); end > ch.e && len(a.nameWords(ch.e, end)) > 0 {
 				p := a.addPerson(ch.e, end, &ch)
 				a.persons[p].titled = true
 				a.appositiveBefore(p, i)
@@ -67,7 +68,7 @@ func (a *analysis) findPeople() {
 			continue
 		}
 		end := a.nameRun(i)
-		if end == i {
+		if end == i || len(a.nameWords(i, end)) == 0 {
 			i++
 			continue
 		}
@@ -443,7 +444,10 @@ func (a *analysis) findPerson(name string, words []string, gz int) int {
 			return i
 		}
 	}
-	if len(words) == 1 {
+	switch len(words) {
+	case 0:
+		return -1
+	case 1:
 		return a.personByWord(words[0], -1)
 	}
 	// "Antony J. Blinken" after "Secretary Blinken": same surname, and the
@@ -545,7 +549,7 @@ func (a *analysis) resolveShortMentions() {
 			continue
 		}
 		end := a.nameRun(i)
-		if end == i {
+		if end == i || len(a.nameWords(i, end)) == 0 {
 			i++
 			continue
 		}
