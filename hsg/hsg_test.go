@@ -180,6 +180,7 @@ func TestBadInput(t *testing.T) {
 		{"malformed", strings.Replace(trip("12", "2021-03-15", "2021-03-17", "japan"), "</locale>", "</locle>", 1), []string{"bad.xml:10:", "malformed XML", "closed by </locle>"}},
 		{"truncated", trip("12", "2021-03-15", "2021-03-17", "japan")[:300], []string{"bad.xml:", "malformed XML"}},
 		{"wrong root", `<visits><visit/></visits>`, []string{"bad.xml:1:", "root element is <visits>, want <trips>"}},
+		{"second root", "<trips></trips><trips><trip><id>1</id></trip></trips>", []string{"bad.xml:1:", "element <trips> after the root element <trips> ended"}},
 		{"empty", ``, []string{"bad.xml:", "no <trips> element"}},
 		{"doctype", "<?xml version=\"1.0\"?>\n<!DOCTYPE trips [<!ENTITY a \"aaaa\">]>\n<trips><trip><id>1</id></trip></trips>", []string{"bad.xml:2:", "DTDs are not allowed"}},
 		{"entity", "<trips><trip role=\"secretary\" who=\"x\"><id>1</id><name>&lol;</name></trip></trips>", []string{"bad.xml:1:", "malformed XML", "entity"}},

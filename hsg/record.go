@@ -126,6 +126,10 @@ func (r *reader) next() (*record, error) {
 				r.stack = append(r.stack, t.Name.Local)
 				continue
 			}
+			if len(r.stack) == 0 {
+				// encoding/xml accepts a second top-level element; XML does not.
+				return nil, r.errorf("element <%s> after the root element <%s> ended", t.Name.Local, r.root)
+			}
 			depth := len(r.stack) - 1 // containers below the root
 			switch {
 			case depth < len(r.recordPath)-1 && t.Name.Local == r.recordPath[depth]:
@@ -138,7 +142,9 @@ func (r *reader) next() (*record, error) {
 				}
 			}
 		case xml.EndElement:
-			r.stack = r.stack[:len(r.stack)-1]
+			if len(r.stack) > 0 {
+				r.stack = r.stack[:len(r.stack)-1]
+			}
 		case xml.Directive:
 			// A DOCTYPE could declare entities; encoding/xml never expands
 			// them, but refusing it outright makes the rule plain.
