@@ -7,10 +7,7 @@ import (
 )
 
 func (s *Server) countries(w http.ResponseWriter, r *http.Request) error {
-	if _, err := newQuery(r.URL); err != nil {
-		return err
-	}
-	snap, err := s.Snapshot.Get(r.Context())
+	_, snap, err := s.begin(r)
 	if err != nil {
 		return err
 	}
@@ -34,10 +31,7 @@ func (s *Server) countries(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) country(w http.ResponseWriter, r *http.Request) error {
-	if _, err := newQuery(r.URL); err != nil {
-		return err
-	}
-	snap, err := s.Snapshot.Get(r.Context())
+	_, snap, err := s.begin(r)
 	if err != nil {
 		return err
 	}
@@ -58,11 +52,7 @@ type countryRef struct {
 }
 
 func (s *Server) series(w http.ResponseWriter, r *http.Request) error {
-	q, err := newQuery(r.URL, "role", "from", "to")
-	if err != nil {
-		return err
-	}
-	snap, err := s.Snapshot.Get(r.Context())
+	q, snap, err := s.begin(r, "role", "from", "to")
 	if err != nil {
 		return err
 	}
@@ -100,10 +90,7 @@ func (s *Server) series(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) regions(w http.ResponseWriter, r *http.Request) error {
-	if _, err := newQuery(r.URL); err != nil {
-		return err
-	}
-	snap, err := s.Snapshot.Get(r.Context())
+	_, snap, err := s.begin(r)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package api
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -135,4 +136,16 @@ func (q query) window(defFrom, defTo, min, max int) (from, to int, err error) {
 		err = paramErrorf("from", "%d is after to=%d", from, to)
 	}
 	return
+}
+
+// begin reads a request's query, refusing parameters outside allowed, and
+// the snapshot of the current data version: what nearly every handler
+// starts with.
+func (s *Server) begin(r *http.Request, allowed ...string) (query, *snapshot.Snapshot, error) {
+	q, err := newQuery(r.URL, allowed...)
+	if err != nil {
+		return q, nil, err
+	}
+	snap, err := s.Snapshot.Get(r.Context())
+	return q, snap, err
 }

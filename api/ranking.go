@@ -122,10 +122,7 @@ func (s *Server) explain(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) catalogue(w http.ResponseWriter, r *http.Request) error {
-	if _, err := newQuery(r.URL); err != nil {
-		return err
-	}
-	snap, err := s.Snapshot.Get(r.Context())
+	_, snap, err := s.begin(r)
 	if err != nil {
 		return err
 	}

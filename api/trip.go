@@ -11,11 +11,7 @@ import (
 const maxTrips = 10000
 
 func (s *Server) trips(w http.ResponseWriter, r *http.Request) error {
-	q, err := newQuery(r.URL, "country", "role", "traveler", "year", "limit")
-	if err != nil {
-		return err
-	}
-	snap, err := s.Snapshot.Get(r.Context())
+	q, snap, err := s.begin(r, "country", "role", "traveler", "year", "limit")
 	if err != nil {
 		return err
 	}
@@ -77,10 +73,7 @@ func (s *Server) travelers(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) traveler(w http.ResponseWriter, r *http.Request) error {
-	if _, err := newQuery(r.URL); err != nil {
-		return err
-	}
-	snap, err := s.Snapshot.Get(r.Context())
+	_, snap, err := s.begin(r)
 	if err != nil {
 		return err
 	}
