@@ -9,7 +9,7 @@ package metrics
 
 import (
 	"net/http"
-	"strconv"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -28,6 +28,11 @@ type Metrics struct {
 	requests *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
 	inFlight prometheus.Gauge
+	// series caches each (route, method, status class)'s counter and
+	// histogram: the label lookup hashes and validates three strings twice,
+	// which on a cached page cost as much as serving it.
+	seriesMu sync.RWMutex
+	series   map[seriesKey]*requestSeries
 
 	ingests        *prometheus.CounterVec
 	ingestDuration *prometheus.HistogramVec
@@ -39,7 +44,8 @@ type Metrics struct {
 // New registers every collector on a fresh registry.
 func New() *Metrics {
 	m := &Metrics{
-		reg: prometheus.NewRegistry(),
+		reg:    prometheus.NewRegistry(),
+		series: map[seriesKey]*requestSeries{},
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: namespace, Name: "http_requests_total",
 			Help: "HTTP requests answered, by route pattern, method and status class.",
@@ -133,9 +139,9 @@ func (m *Metrics) Instrument(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		began := time.Now()
 		m.inFlight.Inc()
-		defer m.inFlight.Dec()
 		sw := &statusWriter{ResponseWriter: w}
 		defer func() {
+			m.inFlight.Dec()
 			// Deferred so that a handler that panics (net/http recovers and
 			// drops the connection) is still counted, as a 500.
 			p := recover()
@@ -156,13 +162,34 @@ func (m *Metrics) Instrument(next http.Handler) http.Handler {
 }
 
 func (m *Metrics) observe(r *http.Request, status int, began time.Time) {
-	route := r.Pattern
-	if route == "" {
-		route = "unmatched"
+	k := seriesKey{route: r.Pattern, method: method(r.Method), class: statusClass(status)}
+	if k.route == "" {
+		k.route = "unmatched"
 	}
-	labels := []string{route, method(r.Method), statusClass(status)}
-	m.requests.WithLabelValues(labels...).Inc()
-	m.latency.WithLabelValues(labels...).Observe(time.Since(began).Seconds())
+	m.seriesMu.RLock()
+	rs := m.series[k]
+	m.seriesMu.RUnlock()
+	if rs == nil {
+		labels := []string{k.route, k.method, k.class}
+		rs = &requestSeries{
+			count:   m.requests.WithLabelValues(labels...),
+			latency: m.latency.WithLabelValues(labels...),
+		}
+		m.seriesMu.Lock()
+		m.series[k] = rs // a racing request stored the same two handles
+		m.seriesMu.Unlock()
+	}
+	rs.count.Inc()
+	rs.latency.Observe(time.Since(began).Seconds())
+}
+
+// The routes are the mux's patterns and the methods and classes are closed
+// sets, so the cache is as bounded as the series themselves.
+type seriesKey struct{ route, method, class string }
+
+type requestSeries struct {
+	count   prometheus.Counter
+	latency prometheus.Observer
 }
 
 // method keeps the label's values to the standard methods, since a client can
@@ -182,8 +209,10 @@ func statusClass(code int) string {
 	if code < 100 || code > 599 {
 		return "other"
 	}
-	return strconv.Itoa(code/100) + "xx"
+	return statusClasses[code/100-1]
 }
+
+var statusClasses = [...]string{"1xx", "2xx", "3xx", "4xx", "5xx"}
 
 // statusWriter remembers the status; Unwrap lets http.ResponseController
 // reach the Flusher and deadlines underneath.
