@@ -5,8 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/shuttlenews/shuttle/internal/coalesce"
 )
 
 // The API's answers change only when an ingest lands, so they carry a strong
@@ -147,11 +150,12 @@ func (s *Server) cached(h handlerFunc) http.Handler {
 		if b.status == 0 {
 			b.status = http.StatusOK
 		}
+		w.Header()["Content-Length"] = []string{strconv.Itoa(b.body.Len())}
 		if b.status == http.StatusOK && r.Method == http.MethodGet {
 			s.answers.put(v.ID, key, &answer{header: w.Header().Clone(), body: bytes.Clone(b.body.Bytes())})
 		}
 		w.WriteHeader(b.status)
-		w.Write(b.body.Bytes())
+		coalesce.Write(w, r, b.body.Bytes())
 	})
 }
 
@@ -164,6 +168,6 @@ func serveBody(w http.ResponseWriter, r *http.Request, body []byte) {
 	}
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
-		w.Write(body)
+		coalesce.Write(w, r, body)
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/shuttlenews/shuttle"
 	"github.com/shuttlenews/shuttle/api"
 	"github.com/shuttlenews/shuttle/ingest"
+	"github.com/shuttlenews/shuttle/internal/coalesce"
 	"github.com/shuttlenews/shuttle/snapshot"
 	"github.com/shuttlenews/shuttle/web"
 )
@@ -37,6 +38,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	app.Feeds = feedList(*feeds)
+	tuneGC()
 	if err := app.Open(ctx); err != nil {
 		return err
 	}
@@ -70,7 +72,8 @@ type App struct {
 	site     *web.Server
 	ln       net.Listener
 	server   *http.Server
-	ingested chan struct{} // closed when the first-start ingest has ended
+	ingested chan struct{}                                    // closed when the first-start ingest has ended
+	listen   func(network, addr string) (net.Listener, error) // net.Listen unless a test counts the writes
 }
 
 // Open connects to the database and listens; it does not wait for the
@@ -102,9 +105,16 @@ func (a *App) Open(ctx context.Context) (err error) {
 		return fmt.Errorf("editor tokens: %w", err)
 	}
 	a.metrics = metrics.New()
-	if a.ln, err = net.Listen("tcp", a.Addr); err != nil {
+	listen := net.Listen
+	if a.listen != nil {
+		listen = a.listen
+	}
+	ln, err := listen("tcp", a.Addr)
+	if err != nil {
 		return fmt.Errorf("listen %s: %w", a.Addr, err)
 	}
+	// Cached pages go out as one TCP write (see coalesce and ConnContext below).
+	a.ln = coalesce.Listener(ln)
 	base := a.BaseURL
 	if base == "" {
 		base = a.URL()
@@ -121,6 +131,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 		WriteTimeout:      t.Write,
 		IdleTimeout:       t.Idle,
 		ErrorLog:          slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn),
+		ConnContext:       coalesce.ConnContext,
 	}
 	return nil
 }
