@@ -91,7 +91,6 @@ http {
 			default_type "text/html; charset=utf-8";
 			add_header Content-Security-Policy "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 			add_header X-Content-Type-Options nosniff;
-			add_header Referrer-Policy strict-origin-when-cross-origin;
 			add_header Cache-Control "public, max-age=60";
 		}
 	}

@@ -202,18 +202,19 @@ func TestCacheBudget(t *testing.T) {
 		return e
 	}
 	stale := func(e *entry) bool { return e.data != 2 }
-	c.put("old", page(1000, 1), stale)
+	key := func(k string, data int64) pageKey { return cacheKey(depData, data, 0, k) }
+	c.put(key("old", 1), page(1000, 1), stale)
 	for i := range 40 {
-		c.put(string(rune('a'+i)), page(1000, 2), stale)
+		c.put(key(string(rune('a'+i)), 2), page(1000, 2), stale)
 		if c.bytes > c.budget {
 			t.Fatalf("cache holds %d bytes, budget %d", c.bytes, c.budget)
 		}
 	}
-	if c.get("old") != nil {
+	if c.get(key("old", 1)) != nil {
 		t.Error("a stale page outlived fresh ones")
 	}
-	c.put("huge", page(5000, 2), stale)
-	if c.get("huge") != nil {
+	c.put(key("huge", 2), page(5000, 2), stale)
+	if c.get(key("huge", 2)) != nil {
 		t.Error("a page larger than a quarter of the budget was cached")
 	}
 }

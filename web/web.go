@@ -57,10 +57,11 @@ type Server struct {
 	cache  *cache
 
 	versionTTL time.Duration
-	// dataVersion is the last data version seen and when it was read
-	// (unix nanoseconds), so most requests skip the store.
+	// dataVersion is the last data version seen; while fresh (for
+	// versionTTL after it was read) requests trust it without the store.
 	dataVersion atomic.Int64
-	checkedAt   atomic.Int64
+	fresh       atomic.Bool
+	known       atomic.Bool // read at least once
 	checking    atomic.Bool
 	// articles counts article changes (ArticlesChanged); it is part of the
 	// cache key of every page that shows articles.

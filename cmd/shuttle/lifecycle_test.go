@@ -2,12 +2,15 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os/exec"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -109,7 +112,7 @@ func TestSIGTERM(t *testing.T) {
 
 func TestRequestID(t *testing.T) {
 	app := startApp(t, sqliteFlags(t))
-	for in, keep := range map[string]bool{"abc-123": true, "": false, "evil;id<x>": false, strings.Repeat("a", 65): false} {
+	get := func(in string) string {
 		req, _ := http.NewRequest("GET", app.URL()+"/healthz", nil)
 		if in != "" {
 			req.Header.Set("X-Request-Id", in)
@@ -119,9 +122,48 @@ func TestRequestID(t *testing.T) {
 			t.Fatal(err)
 		}
 		resp.Body.Close()
-		got := resp.Header.Get("X-Request-Id")
-		if keep && got != in || !keep && (got == in || !validRequestID(got)) {
+		return resp.Header.Get("X-Request-Id")
+	}
+	// A proxy's plain id is echoed; anything else is not. At the default
+	// level no id is minted: no log line would carry it.
+	for in, keep := range map[string]bool{"abc-123": true, "": false, "evil;id<x>": false, strings.Repeat("a", 65): false} {
+		got := get(in)
+		if keep && got != in || !keep && got != "" {
 			t.Errorf("X-Request-Id %q answered %q", in, got)
 		}
 	}
+
+	// With debug logging, every request is logged under an id, minted when
+	// the proxy's is missing or unfit, and answered in the header.
+	logs := &lockedBuffer{}
+	defer slog.SetDefault(slog.Default())
+	slog.SetDefault(slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	for in, keep := range map[string]bool{"abc-123": true, "": false, "evil;id<x>": false} {
+		got := get(in)
+		if keep && got != in || !keep && (got == in || !validRequestID(got)) {
+			t.Errorf("debug: X-Request-Id %q answered %q", in, got)
+		}
+		if !strings.Contains(logs.String(), "id="+got+" ") {
+			t.Errorf("debug: no log line for id %q in\n%s", got, logs.String())
+		}
+	}
+}
+
+// lockedBuffer is a log destination the test can read while the server's
+// goroutines write to it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
