@@ -18,12 +18,12 @@ import (
 )
 
 // startApp runs the whole server on a free loopback port until the test ends.
-func startApp(t *testing.T, sf storeFlags) *App {
+func startApp(t testing.TB, sf storeFlags) *App {
 	t.Helper()
 	return startAppWith(t, &App{Addr: "127.0.0.1:0", Flags: sf})
 }
 
-func startAppWith(t *testing.T, app *App) *App {
+func startAppWith(t testing.TB, app *App) *App {
 	t.Helper()
 	if app.Fetcher == nil {
 		app.Fetcher = &ingest.Fetcher{URL: "http://127.0.0.1:1/%s"} // never the network
@@ -45,7 +45,7 @@ func startAppWith(t *testing.T, app *App) *App {
 }
 
 // waitReady polls /readyz until the first-start ingest has landed.
-func waitReady(t *testing.T, base string) {
+func waitReady(t testing.TB, base string) {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
@@ -103,7 +103,7 @@ func totals(t *testing.T, base string) map[shuttle.Role]int {
 	return out
 }
 
-func sqliteFlags(t *testing.T) storeFlags {
+func sqliteFlags(t testing.TB) storeFlags {
 	dir := t.TempDir()
 	return storeFlags{dir: dir, db: "sqlite:" + filepath.Join(dir, "shuttle.db"), data: shared.HSG(t)}
 }
