@@ -2,6 +2,7 @@ package shuttle
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
@@ -65,4 +66,38 @@ type ArticleStore interface {
 	DeleteArticle(ctx context.Context, slug string) error
 	Article(ctx context.Context, slug string) (Article, error)
 	Articles(ctx context.Context, f ArticleFilter) ([]Article, error)
+	// ArticleChanges names the articles changed after change number since
+	// (Version.Articles counts the changes), so that a server drops exactly
+	// the pages that show them, whichever server made the change.
+	ArticleChanges(ctx context.Context, since int64) (ArticleChanges, error)
+}
+
+// ArticleChanges are the articles put or deleted after a change number.
+type ArticleChanges struct {
+	Last  int64    // the newest change number, Version.Articles
+	Slugs []string // each changed article once, in the order of their last change
+	// Complete is false when the store no longer keeps every change after
+	// the number asked for (it keeps the newest ones): any article may have
+	// changed.
+	Complete bool
+}
+
+// NewArticleChanges answers ArticleChanges from a store's log of changes:
+// last is the newest change number, first the oldest one the log still
+// keeps (0 when it keeps none), and slugs the log's slugs after since,
+// oldest first.
+func NewArticleChanges(since, last, first int64, slugs []string) ArticleChanges {
+	c := ArticleChanges{Last: last}
+	// Every change after since must still be in the log; a count that went
+	// backwards is another database, where anything may differ.
+	c.Complete = since == last || (since < last && first > 0 && first <= since+1)
+	seen := map[string]bool{}
+	for i := len(slugs) - 1; i >= 0; i-- {
+		if !seen[slugs[i]] {
+			seen[slugs[i]] = true
+			c.Slugs = append(c.Slugs, slugs[i])
+		}
+	}
+	slices.Reverse(c.Slugs)
+	return c
 }

@@ -128,3 +128,24 @@ func scanArticle(row pgx.CollectableRow) (shuttle.Article, error) {
 	}
 	return a, err
 }
+
+// ArticleChanges reads the log the article trigger keeps (see migration
+// 0004), in one snapshot with the change count.
+func (db *DB) ArticleChanges(ctx context.Context, since int64) (shuttle.ArticleChanges, error) {
+	var last, first int64
+	var slugs []string
+	err := db.read(ctx, "article changes", func(tx pgx.Tx) error {
+		if err := tx.QueryRow(ctx, `SELECT (SELECT n FROM article_version),
+			(SELECT COALESCE(MIN(n), 0) FROM article_changes)`).Scan(&last, &first); err != nil {
+			return err
+		}
+		rows, _ := tx.Query(ctx, `SELECT slug FROM article_changes WHERE n > $1 ORDER BY n`, since)
+		var err error
+		slugs, err = pgx.CollectRows(rows, pgx.RowTo[string])
+		return err
+	})
+	if err != nil {
+		return shuttle.ArticleChanges{}, err
+	}
+	return shuttle.NewArticleChanges(since, last, first, slugs), nil
+}

@@ -140,3 +140,33 @@ func scanArticle(rows *sql.Rows) (shuttle.Article, error) {
 	a.Countries, errs[5] = stringsFromJSON(countries)
 	return a, errors.Join(errs[:]...)
 }
+
+// ArticleChanges reads the log the article triggers keep (see migration
+// 0004), in one snapshot with the change count.
+func (db *DB) ArticleChanges(ctx context.Context, since int64) (shuttle.ArticleChanges, error) {
+	var last, first int64
+	var slugs []string
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT (SELECT n FROM article_version),
+			(SELECT COALESCE(MIN(n), 0) FROM article_changes)`).Scan(&last, &first); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT slug FROM article_changes WHERE n > ? ORDER BY n`, since)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var s string
+			if err := rows.Scan(&s); err != nil {
+				return err
+			}
+			slugs = append(slugs, s)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return shuttle.ArticleChanges{}, wrap("article changes", err)
+	}
+	return shuttle.NewArticleChanges(since, last, first, slugs), nil
+}

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -200,5 +201,61 @@ func testArticlesVersion(t *testing.T, s shuttle.Store) {
 	}
 	if v := articlesVersion(); v <= afterPut {
 		t.Errorf("Articles %d after a delete, was %d", v, afterPut)
+	}
+}
+
+// testArticleChanges checks the log that tells a server which articles
+// another changed: each changed slug once, complete while the log reaches
+// back, and incomplete once it has moved on.
+func testArticleChanges(t *testing.T, s shuttle.Store) {
+	ctx := t.Context()
+	changes := func(since int64) shuttle.ArticleChanges {
+		t.Helper()
+		c, err := s.ArticleChanges(ctx, since)
+		if err != nil {
+			t.Fatalf("ArticleChanges(%d): %v", since, err)
+		}
+		return c
+	}
+	v, err := s.Version(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := v.Articles
+	if c := changes(start); !c.Complete || len(c.Slugs) != 0 || c.Last != start {
+		t.Errorf("nothing changed: %+v", c)
+	}
+	as := articles()
+	putArticles(t, s, as[:2])
+	putArticles(t, s, as[:1])
+	if err := s.DeleteArticle(ctx, as[1].Slug); err != nil {
+		t.Fatal(err)
+	}
+	s.DeleteArticle(ctx, "no-such-article")
+	c := changes(start)
+	if v, _ := s.Version(ctx); c.Last != v.Articles {
+		t.Errorf("Last %d, Version.Articles %d", c.Last, v.Articles)
+	}
+	if want := []string{as[0].Slug, as[1].Slug}; !c.Complete || !slices.Equal(c.Slugs, want) {
+		t.Errorf("after two puts, a put and a delete: %+v, want complete %v", c, want)
+	}
+	if c := changes(c.Last - 1); !c.Complete || !slices.Equal(c.Slugs, []string{as[1].Slug}) {
+		t.Errorf("the last change: %+v, want the delete of %s", c, as[1].Slug)
+	}
+	if c := changes(c.Last + 5); c.Complete {
+		t.Errorf("a count ahead of the store's (another database) was answered as complete: %+v", c)
+	}
+
+	// The log keeps the newest changes: one far behind is told to assume
+	// anything changed.
+	for i := 0; i < 1000; i++ {
+		putArticles(t, s, as[2:3])
+	}
+	if c := changes(start); c.Complete {
+		t.Errorf("1004 changes on, the log still answers as complete: %d slugs", len(c.Slugs))
+	}
+	last := changes(start).Last
+	if c := changes(last - 10); !c.Complete || !slices.Equal(c.Slugs, []string{as[2].Slug}) {
+		t.Errorf("the last ten changes: %+v", c)
 	}
 }

@@ -44,6 +44,7 @@ func Run(t *testing.T, open func(t *testing.T) shuttle.Store) {
 		{"ArticleUpdatedAt", testArticleUpdatedAt},
 		{"ArticlesSurviveReplaceDataset", testArticlesSurviveReplace},
 		{"ArticlesVersion", testArticlesVersion},
+		{"ArticleChanges", testArticleChanges},
 		{"Ping", testPing},
 	}
 	for _, tt := range tests {
