@@ -23,7 +23,8 @@ func (s *Server) home(r *http.Request) (string, buildFunc, error) {
 	if _, err := readQuery(r.URL, nil); err != nil {
 		return "", nil, err
 	}
-	return "/", func(ctx context.Context, snap *snapshot.Snapshot) ([]byte, error) {
+	return "/", func(ctx context.Context, snap *snapshot.Snapshot, shows *shown) ([]byte, error) {
+		shows.latest = true
 		arts, err := s.store.Articles(ctx, shuttle.ArticleFilter{Limit: homeArticles})
 		if err != nil {
 			return nil, err
@@ -60,7 +61,8 @@ func (s *Server) article(r *http.Request) (string, buildFunc, error) {
 	if !validSlug(slug) {
 		return "", nil, shuttle.Errorf(shuttle.ENOTFOUND, "There is no article at this address.")
 	}
-	return "/articles/" + slug, func(ctx context.Context, snap *snapshot.Snapshot) ([]byte, error) {
+	return "/articles/" + slug, func(ctx context.Context, snap *snapshot.Snapshot, shows *shown) ([]byte, error) {
+		shows.slugs = append(shows.slugs, slug)
 		a, err := s.store.Article(ctx, slug)
 		if shuttle.ErrorCode(err) == shuttle.ENOTFOUND {
 			return nil, shuttle.Errorf(shuttle.ENOTFOUND, "There is no article at this address.")

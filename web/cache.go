@@ -30,7 +30,7 @@ const (
 type pageFunc func(r *http.Request) (key string, build buildFunc, err error)
 
 // buildFunc renders a page; snap is nil for pages that do not depend on the data.
-type buildFunc func(ctx context.Context, snap *snapshot.Snapshot) ([]byte, error)
+type buildFunc func(ctx context.Context, snap *snapshot.Snapshot, shows *shown) ([]byte, error)
 
 // page serves pf's pages from the cache, rendering them on a miss. ctype ""
 // lets the key choose: an id ending in .svg is an image.
@@ -41,7 +41,7 @@ func (s *Server) page(ctype string, d deps, pf pageFunc) http.Handler {
 			return err
 		}
 		version := int64(0)
-		if d&depData != 0 {
+		if d != 0 { // the version check is also how article changes are seen
 			if version, err = s.version(r.Context()); err != nil {
 				return err
 			}
@@ -58,13 +58,22 @@ func (s *Server) page(ctype string, d deps, pf pageFunc) http.Handler {
 			}
 			version = snap.Version.ID
 		}
-		body, err := build(r.Context(), snap)
+		sweeps := s.sweeps.Load()
+		var shows shown
+		body, err := build(r.Context(), snap, &shows)
 		if err != nil {
 			return err
 		}
 		e := newEntry(body, contentType(ctype, key))
 		e.data, e.gen, e.deps = version, gen, d
-		s.cache.put(cacheKey(d, version, gen, key), e, s.stale)
+		if d&depArticles != 0 {
+			e.shows = &shows
+		}
+		// A page built while changed articles were being dropped may show
+		// their old text: it is served, not kept.
+		if d&depArticles == 0 || s.sweeps.Load() == sweeps {
+			s.cache.put(cacheKey(d, version, gen, key), e, s.stale)
+		}
 		e.serve(w, r)
 		return nil
 	})
@@ -144,21 +153,12 @@ func (s *Server) version(ctx context.Context) (int64, error) {
 		return 0, err
 	}
 	s.sawVersion(v.ID)
-	s.sawArticles(v.Articles)
+	s.sawArticles(ctx, v.Articles)
 	s.known.Store(true)
 	if s.versionTTL > 0 && !s.fresh.Swap(true) {
 		time.AfterFunc(s.versionTTL, func() { s.fresh.Store(false) })
 	}
 	return v.ID, nil
-}
-
-// sawArticles notices article changes made through another server sharing
-// the database: a new count invalidates the pages that list articles, as
-// ArticlesChanged does for this server's own changes.
-func (s *Server) sawArticles(n int64) {
-	if old := s.storeArticles.Swap(n); old != n && old != -1 {
-		s.ArticlesChanged()
-	}
 }
 
 // sawVersion records a data version read from the store or a snapshot.
@@ -176,6 +176,7 @@ type entry struct {
 	data         int64
 	gen          uint64
 	deps         deps
+	shows        *shown // what it shows of the articles, when it shows any
 }
 
 var (
@@ -360,6 +361,18 @@ func (c *cache) put(key pageKey, e *entry, stale func(*entry) bool) {
 	}
 	c.entries[key] = e
 	c.bytes += n
+}
+
+// drop removes the entries gone reports.
+func (c *cache) drop(gone func(*entry) bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k, e := range c.entries {
+		if gone(e) {
+			c.bytes -= e.size()
+			delete(c.entries, k)
+		}
+	}
 }
 
 // len is the number of pages held, for tests.

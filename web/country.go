@@ -23,7 +23,7 @@ func (s *Server) countryIndex(r *http.Request) (string, buildFunc, error) {
 	if _, err := readQuery(r.URL, nil); err != nil {
 		return "", nil, err
 	}
-	return "/countries", func(ctx context.Context, snap *snapshot.Snapshot) ([]byte, error) {
+	return "/countries", func(ctx context.Context, snap *snapshot.Snapshot, shows *shown) ([]byte, error) {
 		p := countryIndexPage{layoutData: s.layout("/countries", "Countries"), Countries: snap.Countries, Regions: regionNames(snap)}
 		return s.renderPage("countries", p)
 	}, nil
@@ -76,7 +76,7 @@ func (s *Server) country(r *http.Request) (string, buildFunc, error) {
 	if len(iso) != 2 {
 		return "", nil, shuttle.Errorf(shuttle.ENOTFOUND, "There is no country with the code %q.", r.PathValue("iso"))
 	}
-	return "/countries/" + iso, func(ctx context.Context, snap *snapshot.Snapshot) ([]byte, error) {
+	return "/countries/" + iso, func(ctx context.Context, snap *snapshot.Snapshot, shows *shown) ([]byte, error) {
 		c, ok := snap.Country(iso)
 		if !ok {
 			return nil, shuttle.Errorf(shuttle.ENOTFOUND, "There is no country with the code %q.", iso)
@@ -96,6 +96,8 @@ func (s *Server) country(r *http.Request) (string, buildFunc, error) {
 		if p.Articles, err = s.store.Articles(ctx, shuttle.ArticleFilter{Country: iso, Limit: 20}); err != nil {
 			return nil, err
 		}
+		shows.countries = append(shows.countries, iso)
+		shows.articles(p.Articles)
 		return s.renderPage("country", p)
 	}, nil
 }

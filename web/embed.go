@@ -34,7 +34,7 @@ func (s *Server) embed(r *http.Request) (string, buildFunc, error) {
 		return "", nil, err
 	}
 	key := "/embed/insights/" + id + q.encode()
-	return key, func(ctx context.Context, snap *snapshot.Snapshot) ([]byte, error) {
+	return key, func(ctx context.Context, snap *snapshot.Snapshot, shows *shown) ([]byte, error) {
 		p.Limit = widgetRows
 		rk, err := snap.Insights.Rank(p)
 		if err != nil {
@@ -92,7 +92,7 @@ func (s *Server) oembed(r *http.Request) (string, buildFunc, error) {
 		return "", nil, err
 	}
 	key := "/oembed/" + id + canon.encode() + "#" + strconv.Itoa(w) + "x" + strconv.Itoa(h)
-	return key, func(ctx context.Context, snap *snapshot.Snapshot) ([]byte, error) {
+	return key, func(ctx context.Context, snap *snapshot.Snapshot, shows *shown) ([]byte, error) {
 		rk, err := snap.Insights.Rank(p)
 		if err != nil {
 			return nil, err

@@ -57,7 +57,8 @@ type atomCat struct {
 }
 
 func (s *Server) feed(r *http.Request) (string, buildFunc, error) {
-	return "/feed.xml", func(ctx context.Context, _ *snapshot.Snapshot) ([]byte, error) {
+	return "/feed.xml", func(ctx context.Context, _ *snapshot.Snapshot, shows *shown) ([]byte, error) {
+		shows.latest = true
 		arts, err := s.store.Articles(ctx, shuttle.ArticleFilter{Limit: feedArticles})
 		if err != nil {
 			return nil, err

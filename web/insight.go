@@ -26,7 +26,7 @@ func (s *Server) insightIndex(r *http.Request) (string, buildFunc, error) {
 	if _, err := readQuery(r.URL, nil); err != nil {
 		return "", nil, err
 	}
-	return "/insights", func(ctx context.Context, snap *snapshot.Snapshot) ([]byte, error) {
+	return "/insights", func(ctx context.Context, snap *snapshot.Snapshot, shows *shown) ([]byte, error) {
 		p := insightIndexPage{layoutData: s.layout("/insights", "Insights")}
 		for _, e := range snap.Insights.Catalogue() {
 			if e.Requires != "" {
@@ -75,7 +75,7 @@ func (s *Server) insight(r *http.Request) (string, buildFunc, error) {
 	if svg {
 		key = "/insights/" + id + ".svg" + q.encode()
 	}
-	return key, func(ctx context.Context, snap *snapshot.Snapshot) ([]byte, error) {
+	return key, func(ctx context.Context, snap *snapshot.Snapshot, shows *shown) ([]byte, error) {
 		rk, err := snap.Insights.Rank(p)
 		if err != nil {
 			return nil, err

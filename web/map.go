@@ -216,7 +216,7 @@ func (s *Server) worldMapPage(r *http.Request) (string, buildFunc, error) {
 		return "", nil, err
 	}
 	key := "/map" + values(nil).add("role", string(role)).add("from", yearOrEmpty(from)).add("to", yearOrEmpty(to)).encode()
-	return key, func(ctx context.Context, snap *snapshot.Snapshot) ([]byte, error) {
+	return key, func(ctx context.Context, snap *snapshot.Snapshot, shows *shown) ([]byte, error) {
 		first, last, ok := snap.Years(role)
 		if !ok {
 			return nil, shuttle.Errorf(shuttle.ENOTFOUND, "There are no %s in the data.", role.Plural())

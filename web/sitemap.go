@@ -25,7 +25,8 @@ const sitemapArticles = 40000
 // sitemap lists every page a crawler should know: articles, rankings,
 // countries, travellers and the fixed pages.
 func (s *Server) sitemap(r *http.Request) (string, buildFunc, error) {
-	return "/sitemap.xml", func(ctx context.Context, snap *snapshot.Snapshot) ([]byte, error) {
+	return "/sitemap.xml", func(ctx context.Context, snap *snapshot.Snapshot, shows *shown) ([]byte, error) {
+		shows.latest = true
 		arts, err := s.store.Articles(ctx, shuttle.ArticleFilter{Limit: sitemapArticles})
 		if err != nil {
 			return nil, err

@@ -23,7 +23,7 @@ func (s *Server) travelerIndex(r *http.Request) (string, buildFunc, error) {
 	if _, err := readQuery(r.URL, nil); err != nil {
 		return "", nil, err
 	}
-	return "/travelers", func(ctx context.Context, snap *snapshot.Snapshot) ([]byte, error) {
+	return "/travelers", func(ctx context.Context, snap *snapshot.Snapshot, shows *shown) ([]byte, error) {
 		p := travelerIndexPage{layoutData: s.layout("/travelers", "Secretaries of State and Presidents")}
 		for _, role := range []shuttle.Role{shuttle.RoleSecretary, shuttle.RolePresident} {
 			g := travelerGroup{Role: role}
@@ -57,7 +57,7 @@ func (s *Server) traveler(r *http.Request) (string, buildFunc, error) {
 		return "", nil, err
 	}
 	id := r.PathValue("id")
-	return "/travelers/" + id, func(ctx context.Context, snap *snapshot.Snapshot) ([]byte, error) {
+	return "/travelers/" + id, func(ctx context.Context, snap *snapshot.Snapshot, shows *shown) ([]byte, error) {
 		t, ok := snap.Traveler(id)
 		if !ok {
 			return nil, shuttle.Errorf(shuttle.ENOTFOUND, "There is no Secretary of State or President with the id %q.", id)

@@ -19,6 +19,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -67,8 +68,11 @@ type Server struct {
 	// cache key of every page that shows articles.
 	articles atomic.Uint64
 	// storeArticles is the store's article change count last seen; -1
-	// before the first read.
+	// before the first read. articlesMu serialises following it.
 	storeArticles atomic.Int64
+	articlesMu    sync.Mutex
+	// sweeps counts the drops of pages showing changed articles (shown.go).
+	sweeps atomic.Uint64
 }
 
 // New parses the templates and assets (once: an error here is a bug in the
@@ -114,11 +118,6 @@ func baseURL(s string) (string, error) {
 	}
 	return strings.TrimRight(u.String(), "/"), nil
 }
-
-// ArticlesChanged tells the server that an article was put or deleted: the
-// pages that show articles are rendered again on their next request, the
-// others stay cached.
-func (s *Server) ArticlesChanged() { s.articles.Add(1) }
 
 // Register adds every page route to mux. The API (/api/) is not among them.
 // Each route sets the security headers itself (see SecurityHeaders).
