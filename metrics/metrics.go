@@ -8,8 +8,10 @@
 package metrics
 
 import (
+	"maps"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -27,12 +29,17 @@ type Metrics struct {
 
 	requests *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
-	inFlight prometheus.Gauge
+	// inFlight is read at scrape time (a GaugeFunc): an integer add per
+	// request, where a Gauge's float needs a compare-and-swap loop that
+	// the cores contend for.
+	inFlight atomic.Int64
 	// series caches each (route, method, status class)'s counter and
 	// histogram: the label lookup hashes and validates three strings twice,
-	// which on a cached page cost as much as serving it.
-	seriesMu sync.RWMutex
-	series   map[seriesKey]*requestSeries
+	// which on a cached page cost as much as serving it. The map is copied
+	// to add a series (a handful in all) so that a lookup takes no lock:
+	// a read lock is a counter every core writes.
+	series   atomic.Pointer[map[seriesKey]*requestSeries]
+	seriesMu sync.Mutex // serialises additions
 
 	ingests        *prometheus.CounterVec
 	ingestDuration *prometheus.HistogramVec
@@ -44,8 +51,7 @@ type Metrics struct {
 // New registers every collector on a fresh registry.
 func New() *Metrics {
 	m := &Metrics{
-		reg:    prometheus.NewRegistry(),
-		series: map[seriesKey]*requestSeries{},
+		reg: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: namespace, Name: "http_requests_total",
 			Help: "HTTP requests answered, by route pattern, method and status class.",
@@ -57,10 +63,6 @@ func New() *Metrics {
 			Help:    "Time to answer HTTP requests, by route pattern, method and status class.",
 			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
 		}, []string{"route", "method", "code"}),
-		inFlight: prometheus.NewGauge(prometheus.GaugeOpts{
-			Namespace: namespace, Name: "http_requests_in_flight",
-			Help: "HTTP requests being answered.",
-		}),
 		ingests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: namespace, Name: "ingests_total",
 			Help: "Dataset ingests, by result (ok or error).",
@@ -83,7 +85,11 @@ func New() *Metrics {
 			Help: "Unix time the last successful ingest ended.",
 		}),
 	}
-	m.reg.MustRegister(m.requests, m.latency, m.inFlight,
+	inFlight := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Namespace: namespace, Name: "http_requests_in_flight",
+		Help: "HTTP requests being answered.",
+	}, func() float64 { return float64(m.inFlight.Load()) })
+	m.reg.MustRegister(m.requests, m.latency, inFlight,
 		m.ingests, m.ingestDuration, m.ingestRecords, m.dataVersion, m.lastIngest,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -138,10 +144,10 @@ func (m *Metrics) ObserveIngest(took time.Duration, stats shuttle.IngestStats, v
 func (m *Metrics) Instrument(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		began := time.Now()
-		m.inFlight.Inc()
+		m.inFlight.Add(1)
 		sw := &statusWriter{ResponseWriter: w}
 		defer func() {
-			m.inFlight.Dec()
+			m.inFlight.Add(-1)
 			// Deferred so that a handler that panics (net/http recovers and
 			// drops the connection) is still counted, as a 500.
 			p := recover()
@@ -166,21 +172,34 @@ func (m *Metrics) observe(r *http.Request, status int, began time.Time) {
 	if k.route == "" {
 		k.route = "unmatched"
 	}
-	m.seriesMu.RLock()
-	rs := m.series[k]
-	m.seriesMu.RUnlock()
-	if rs == nil {
-		labels := []string{k.route, k.method, k.class}
-		rs = &requestSeries{
-			count:   m.requests.WithLabelValues(labels...),
-			latency: m.latency.WithLabelValues(labels...),
-		}
-		m.seriesMu.Lock()
-		m.series[k] = rs // a racing request stored the same two handles
-		m.seriesMu.Unlock()
-	}
+	rs := m.lookup(k)
 	rs.count.Inc()
 	rs.latency.Observe(time.Since(began).Seconds())
+}
+
+func (m *Metrics) lookup(k seriesKey) *requestSeries {
+	if p := m.series.Load(); p != nil {
+		if rs := (*p)[k]; rs != nil {
+			return rs
+		}
+	}
+	m.seriesMu.Lock()
+	defer m.seriesMu.Unlock()
+	old := m.series.Load()
+	if old != nil && (*old)[k] != nil {
+		return (*old)[k]
+	}
+	labels := []string{k.route, k.method, k.class}
+	rs := &requestSeries{
+		count:   m.requests.WithLabelValues(labels...),
+		latency: m.latency.WithLabelValues(labels...),
+	}
+	next := map[seriesKey]*requestSeries{k: rs}
+	if old != nil {
+		maps.Copy(next, *old)
+	}
+	m.series.Store(&next)
+	return rs
 }
 
 // The routes are the mux's patterns and the methods and classes are closed

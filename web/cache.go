@@ -311,10 +311,15 @@ func eqFold(a, b string) bool {
 // cache holds rendered pages by key, within a byte budget. Keys come from
 // request parameters, so the budget is what keeps a crawler trying every
 // window of years from growing it without end.
+//
+// A get takes no lock: a read lock's counter is one cache line that every
+// core writes, and on a cached page under load that cost more than the
+// lookup. Puts, rarer, are serialised to keep the byte count.
 type cache struct {
-	mu      sync.RWMutex
-	entries map[pageKey]*entry
+	entries sync.Map // pageKey → *entry
+	mu      sync.Mutex
 	bytes   int
+	n       int
 	budget  int
 }
 
@@ -322,14 +327,14 @@ func newCache(budget int) *cache {
 	if budget <= 0 {
 		budget = 64 << 20
 	}
-	return &cache{entries: map[pageKey]*entry{}, budget: budget}
+	return &cache{budget: budget}
 }
 
 func (c *cache) get(key pageKey) *entry {
-	c.mu.RLock()
-	e := c.entries[key]
-	c.mu.RUnlock()
-	return e
+	if e, ok := c.entries.Load(key); ok {
+		return e.(*entry)
+	}
+	return nil
 }
 
 // put stores e, evicting first the entries that stale reports (rendered
@@ -341,43 +346,49 @@ func (c *cache) put(key pageKey, e *entry, stale func(*entry) bool) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if old := c.entries[key]; old != nil {
-		c.bytes -= old.size()
-	}
+	c.remove(key)
 	if c.bytes+n > c.budget {
-		for k, old := range c.entries {
-			if stale(old) {
-				c.bytes -= old.size()
-				delete(c.entries, k)
+		c.removeIf(func(_ pageKey, old *entry) bool { return stale(old) })
+		c.entries.Range(func(k, _ any) bool { // in hash order: arbitrary
+			if c.bytes+n <= c.budget {
+				return false
 			}
-		}
+			c.remove(k.(pageKey))
+			return true
+		})
 	}
-	for k, old := range c.entries { // map order is random: a fair eviction
-		if c.bytes+n <= c.budget {
-			break
-		}
-		c.bytes -= old.size()
-		delete(c.entries, k)
-	}
-	c.entries[key] = e
+	c.entries.Store(key, e)
 	c.bytes += n
+	c.n++
 }
 
 // drop removes the entries gone reports.
 func (c *cache) drop(gone func(*entry) bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for k, e := range c.entries {
-		if gone(e) {
-			c.bytes -= e.size()
-			delete(c.entries, k)
-		}
+	c.removeIf(func(_ pageKey, e *entry) bool { return gone(e) })
+}
+
+// remove and removeIf are called with mu held.
+func (c *cache) remove(key pageKey) {
+	if old, ok := c.entries.LoadAndDelete(key); ok {
+		c.bytes -= old.(*entry).size()
+		c.n--
 	}
+}
+
+func (c *cache) removeIf(gone func(pageKey, *entry) bool) {
+	c.entries.Range(func(k, v any) bool {
+		if gone(k.(pageKey), v.(*entry)) {
+			c.remove(k.(pageKey))
+		}
+		return true
+	})
 }
 
 // len is the number of pages held, for tests.
 func (c *cache) len() int {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	return len(c.entries)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n
 }

@@ -94,13 +94,12 @@ func TestCacheArticleChange(t *testing.T) {
 		for _, p := range pages {
 			f.get(p) // the deleted article's 404 is not cached
 		}
-		f.web.cache.mu.RLock()
-		defer f.web.cache.mu.RUnlock()
-		for k, e := range f.web.cache.entries {
-			if !f.web.stale(e) { // replaced entries stay until the budget needs room
-				out[k.key] = e
+		f.web.cache.entries.Range(func(k, v any) bool {
+			if e := v.(*entry); !f.web.stale(e) { // replaced entries stay until the budget needs room
+				out[k.(pageKey).key] = e
 			}
-		}
+			return true
+		})
 		return out
 	}
 	// change edits the article without telling the server, as another server

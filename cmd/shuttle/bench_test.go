@@ -33,6 +33,20 @@ func BenchmarkCachedArticle(b *testing.B) {
 			b.SetBytes(int64(w.n))
 		})
 	}
+	// All cores at once, as under load: what the shared counters and locks
+	// cost when their cache lines move between cores.
+	b.Run("parallel", func(b *testing.B) {
+		b.ReportAllocs()
+		b.RunParallel(func(pb *testing.PB) {
+			r := httptest.NewRequest("GET", "/articles/nato-foreign-ministers-75th-year", nil)
+			r.Header.Set("Accept-Encoding", "gzip")
+			w := &discardWriter{h: http.Header{}}
+			for pb.Next() {
+				clear(w.h)
+				h.ServeHTTP(w, r)
+			}
+		})
+	})
 }
 
 // discardWriter is the least a ResponseWriter can do, so that the benchmark
