@@ -55,14 +55,20 @@ func ConnContext(ctx context.Context, c net.Conn) context.Context {
 }
 
 // Write writes body as the whole body of the response to r, whose header
-// (Content-Length included) is set, and sends header and body to the
-// connection in one write. Call it at most once per response, from the
-// handler's goroutine.
+// (Content-Length included) is set, and sends header and body now, in one
+// write to the connection. Now, rather than when the handler returns: the
+// client is not kept waiting for what runs after the handler (metrics,
+// logging, net/http's own bookkeeping). Call it at most once per response,
+// from the handler's goroutine.
 func Write(w http.ResponseWriter, r *http.Request, body []byte) error {
 	c, _ := r.Context().Value(ctxKey{}).(*conn)
 	if c == nil || r.ProtoMajor != 1 || len(body) < minHold || len(body) > maxHold {
-		_, err := w.Write(body)
-		return err
+		// A small body fits net/http's buffer with its header: the flush
+		// is the one write.
+		if _, err := w.Write(body); err != nil {
+			return err
+		}
+		return http.NewResponseController(w).Flush()
 	}
 	buf := c.hold()
 	defer c.release(buf)
