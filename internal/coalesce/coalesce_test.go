@@ -1,13 +1,18 @@
 package coalesce_test
 
 import (
+	"bufio"
 	"bytes"
+	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 
 	"github.com/shuttlenews/shuttle/internal/coalesce"
@@ -58,7 +63,8 @@ func serve(t *testing.T, plain bool) (url string, l *counting) {
 				w.Write(body)
 				return
 			}
-			if err := coalesce.Write(w, r, body); err != nil {
+			// A client that hung up is not the server's error.
+			if err := coalesce.Write(w, r, body); err != nil && !errors.Is(err, syscall.EPIPE) && !errors.Is(err, syscall.ECONNRESET) {
 				t.Errorf("Write: %v", err)
 			}
 		}),
@@ -161,5 +167,49 @@ func TestWriteElsewhere(t *testing.T) {
 	resp.Body.Close()
 	if resp.ProtoMajor != 2 || !bytes.Equal(got, body) {
 		t.Errorf("TLS server: %s, %d bytes, want HTTP/2 and %d", resp.Proto, len(got), len(body))
+	}
+}
+
+// Pipelined requests get their responses whole and in order, and a client
+// that hangs up mid-way costs the server nothing but the connection.
+func TestWritePipelinedAndHangUp(t *testing.T) {
+	url, l := serve(t, false)
+	addr := strings.TrimPrefix(url, "http://")
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	sizes := []int{7618, 100, 20000}
+	var reqs strings.Builder
+	for _, n := range sizes {
+		fmt.Fprintf(&reqs, "GET /?n=%d HTTP/1.1\r\nHost: x\r\n\r\n", n)
+	}
+	io.WriteString(c, reqs.String())
+	br := bufio.NewReader(c)
+	for _, n := range sizes {
+		resp, err := http.ReadResponse(br, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil || !bytes.Equal(body, page(strconv.Itoa(n))) {
+			t.Fatalf("pipelined response for %d bytes: %d bytes, %v", n, len(body), err)
+		}
+	}
+	if got := l.conns.Load(); got != 1 {
+		t.Errorf("%d connections", got)
+	}
+
+	// Hang up before reading: the server must go on serving others.
+	h, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(h, "GET /?n=60000 HTTP/1.1\r\nHost: x\r\n\r\n")
+	h.Close()
+	if got := get(t, http.DefaultClient, url+"/?n=7618"); len(got) != 7618 {
+		t.Errorf("after a hang-up: %d bytes", len(got))
 	}
 }
