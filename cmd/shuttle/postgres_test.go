@@ -129,6 +129,68 @@ func TestTwoServersOnePostgres(t *testing.T) {
 	}
 }
 
+// TestArticleEditSeenByOtherServer publishes, edits and deletes an article
+// through one server; the other, which had the pages cached, shows each
+// change: it reads which article changed from the database's log.
+func TestArticleEditSeenByOtherServer(t *testing.T) {
+	db := pgtest.FreshURL(t)
+	if out, err := exec.Command(shuttleBinary(t), "ingest", "--db", db, "--data", shared.HSG(t), "--dir", t.TempDir()).CombinedOutput(); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
+	}
+	a := serveProcess(t, "--db", db, "--dir", t.TempDir())
+	b := serveProcess(t, "--db", db, "--dir", t.TempDir())
+	waitReady(t, a)
+	waitReady(t, b)
+	const slug = "kishida-in-washington"
+	write := func(method, markdown string) {
+		t.Helper()
+		req, _ := http.NewRequest(method, a+"/api/v1/articles/"+slug, strings.NewReader(markdown))
+		req.Header.Set("Authorization", "Bearer "+editorToken)
+		req.Header.Set("Content-Type", "text/markdown")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode >= 300 {
+			t.Fatalf("%s on a: %d %s", method, resp.StatusCode, body)
+		}
+	}
+	// page polls b until path's body contains want (or, with !has, stops
+	// containing it): b trusts the data version it read for a second.
+	page := func(path, want string, has bool) {
+		t.Helper()
+		var body []byte
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+			resp, err := http.Get(b + path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ = io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if strings.Contains(string(body), want) == has {
+				return
+			}
+		}
+		t.Fatalf("b's %s: contains %q is not %v after 10 s:\n%.2000s", path, want, has, body)
+	}
+	page("/countries/JP", "/articles/"+slug, false) // cached on b before the article exists
+
+	write("PUT", "---\ntitle: Kishida in Washington\ndate: 2024-04-10\n---\nPrime Minister Kishida of Japan came to Washington.\n")
+	page("/articles/"+slug, "Kishida in Washington", true)
+	page("/countries/JP", "/articles/"+slug, true)
+
+	write("PUT", "---\ntitle: Kishida at the White House\ndate: 2024-04-10\n---\nPrime Minister Kishida of Japan came to Washington.\n")
+	page("/articles/"+slug, "Kishida at the White House", true)
+	page("/countries/JP", "Kishida at the White House", true)
+	page("/", "Kishida at the White House", true)
+
+	write("DELETE", "")
+	page("/articles/"+slug, "Kishida at the White House", false)
+	page("/countries/JP", "/articles/"+slug, false)
+}
+
 // TestServeWithoutDatabase starts serve while PostgreSQL is unreachable: it
 // answers 503 with a JSON error, then recovers by itself once the database
 // is reachable, with no restart.
