@@ -124,3 +124,10 @@ func invalidUTF8Line(src []byte) (int, bool) {
 	}
 	return line, false
 }
+
+// IsFile reports whether an article's Source names a file of a content
+// directory (what Parse records for the Watcher), rather than a feed item's
+// URL or the editor.
+func IsFile(source string) bool {
+	return strings.HasSuffix(source, ".md") && !strings.Contains(source, "://")
+}

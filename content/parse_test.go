@@ -285,3 +285,14 @@ func TestParseHostileBodyTime(t *testing.T) {
 		t.Errorf("Parse took %v", d)
 	}
 }
+
+func TestIsFile(t *testing.T) {
+	for src, want := range map[string]bool{
+		"nato-foreign-ministers-75th-year.md": true, "2025/rubio.md": true,
+		"editor": false, "": false, "https://www.state.gov/feed/item.md": false, "http://example.org/a": false,
+	} {
+		if got := IsFile(src); got != want {
+			t.Errorf("IsFile(%q) = %v, want %v", src, got, want)
+		}
+	}
+}

@@ -117,9 +117,12 @@ func (s *Server) update(ctx context.Context, slug string, src []byte) (a *shuttl
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	_, err = st.Article(ctx, slug)
+	old, err := st.Article(ctx, slug)
 	switch shuttle.ErrorCode(err) {
 	case "":
+		if err := fromFile(old); err != nil {
+			return nil, false, err
+		}
 	case shuttle.ENOTFOUND:
 		created = true
 	default:
@@ -139,11 +142,27 @@ func (s *Server) remove(ctx context.Context, slug string) error {
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	if old, err := st.Article(ctx, slug); err == nil {
+		if err := fromFile(old); err != nil {
+			return err
+		}
+	}
 	if err := st.DeleteArticle(ctx, slug); err != nil {
 		return fmt.Errorf("delete %s: %w", slug, err)
 	}
 	s.changed(ctx, "article deleted", slug)
 	return nil
+}
+
+// fromFile refuses to change an article published from a content file: the
+// file would win at its next change or the next server start, and the
+// editor's work would be lost without a word.
+func fromFile(a shuttle.Article) error {
+	if !content.IsFile(a.Source) {
+		return nil
+	}
+	return conflictf(fmt.Sprintf("%q is published from the file %s in the content directory: edit that file "+
+		"(the site picks up the change within seconds), or remove it there to manage the article here", a.Slug, a.Source))
 }
 
 // changed logs a write with its editor and tells the caches.

@@ -21,6 +21,7 @@ import (
 
 	"github.com/shuttlenews/shuttle"
 	"github.com/shuttlenews/shuttle/auth"
+	"github.com/shuttlenews/shuttle/content"
 	"github.com/shuttlenews/shuttle/sqlite"
 )
 
@@ -689,5 +690,52 @@ func TestPages(t *testing.T) {
 	res := e.do("GET", cssURL, "", "", nil)
 	if body := readBody(t, res); res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/css") || !strings.Contains(body, ".flash") {
 		t.Errorf("stylesheet: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+}
+
+// An article published from a content file cannot be changed here: the
+// file would win at its next change or the next start, and the edit would
+// be lost without a word. The refusal names the file; the article stays.
+func TestFileArticlesAreReadOnly(t *testing.T) {
+	e := newEnv(t, []string{token})
+	ctx := context.Background()
+	a, err := content.Parse("from-a-file.md", []byte("---\ntitle: From a file\ndate: 2025-05-01\n---\nBody.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.store.PutArticle(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	cookie, csrf := e.login()
+	page := e.do("GET", "/editor/articles/from-a-file", "", "", nil, cookie)
+	html, _ := io.ReadAll(page.Body)
+	page.Body.Close()
+	if !strings.Contains(string(html), "<code>from-a-file.md</code>") || strings.Contains(string(html), "<textarea") {
+		t.Errorf("the edit page of a file's article offers a form, or does not name the file:\n%s", html)
+	}
+	bearer := map[string]string{"Authorization": "Bearer " + token}
+	edited := "---\ntitle: Edited here\ndate: 2025-05-01\n---\nBody.\n"
+	for _, tc := range []struct {
+		name string
+		resp *http.Response
+	}{
+		{"API update", e.do("PUT", "/api/v1/articles/from-a-file", "text/markdown", edited, bearer)},
+		{"API delete", e.do("DELETE", "/api/v1/articles/from-a-file", "", "", bearer)},
+		{"form update", e.do("POST", "/editor/articles/from-a-file", formType, withCSRF(formBody("markdown", edited), csrf), nil, cookie)},
+		{"form delete", e.do("POST", "/editor/articles/from-a-file/delete", formType, withCSRF("", csrf), nil, cookie)},
+	} {
+		body, _ := io.ReadAll(tc.resp.Body)
+		tc.resp.Body.Close()
+		if tc.resp.StatusCode != http.StatusConflict || !strings.Contains(string(body), "from-a-file.md") {
+			t.Errorf("%s: %d %s; want 409 naming the file", tc.name, tc.resp.StatusCode, body)
+		}
+	}
+	got, err := e.store.Article(ctx, "from-a-file")
+	if err != nil || got.Title != "From a file" {
+		t.Errorf("the article after refused edits: %+v, %v", got.Title, err)
+	}
+	// The editor's own articles stay editable.
+	if resp := e.do("DELETE", "/api/v1/articles/an-existing-story", "", "", bearer); resp.StatusCode != http.StatusNoContent {
+		t.Errorf("deleting the editor's article: %d", resp.StatusCode)
 	}
 }

@@ -56,6 +56,7 @@ type pageData struct {
 
 	Slug     string // edit: "" for a new article
 	Markdown string
+	File     string // edit: the content file the article is published from; it is read-only here
 }
 
 // flashes are the only messages a redirect can ask for, by key, so that a
@@ -224,8 +225,12 @@ func (s *Server) editPage(w http.ResponseWriter, r *http.Request, sess auth.Sess
 	if err != nil {
 		return err
 	}
-	s.render(w, r, http.StatusOK, "edit", pageData{Title: "Edit " + a.Title, CSRF: sess.CSRFToken,
-		Flash: flashes[r.URL.Query().Get("done")], Slug: slug, Markdown: src})
+	p := pageData{Title: "Edit " + a.Title, CSRF: sess.CSRFToken,
+		Flash: flashes[r.URL.Query().Get("done")], Slug: slug, Markdown: src}
+	if content.IsFile(a.Source) {
+		p.File = a.Source
+	}
+	s.render(w, r, http.StatusOK, "edit", p)
 	return nil
 }
 
