@@ -23,8 +23,8 @@ const (
 	envelopeFactor  = 4
 )
 
-// source is the Source of articles written through the editor.
-const source = "editor"
+// Source is the Source of articles written through the editor.
+const Source = "editor"
 
 // unnamed is the file name given to content.Parse for a new article: it has
 // no stem, so without a slug in the front matter the slug comes from the
@@ -40,7 +40,7 @@ func (s *Server) parse(name string, src []byte) (*shuttle.Article, error) {
 	if err != nil {
 		return nil, parseError(err)
 	}
-	a.Source = source
+	a.Source = Source
 	if s.Actions.Enrich != nil {
 		s.Actions.Enrich(a)
 	}

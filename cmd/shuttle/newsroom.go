@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"reflect"
 	"strings"
 	"time"
 
 	"github.com/shuttlenews/shuttle"
 	"github.com/shuttlenews/shuttle/content"
+	"github.com/shuttlenews/shuttle/editor"
 	"github.com/shuttlenews/shuttle/enrich"
 	"github.com/shuttlenews/shuttle/feed"
 )
@@ -29,13 +31,46 @@ func newNewsroom(st shuttle.ArticleStore) *newsroom {
 }
 
 // PutArticle enriches and stores a; it makes newsroom a feed.Sink.
+//
+// It writes nothing when the store holds the same article already: every
+// start republishes the content files, and polls again the feeds whose
+// delivered items it forgot, and an unchanged article must not cost every
+// server its cached pages. Nor does a feed item replace the article an
+// editor has changed since: the editor's version is the one published.
 func (n *newsroom) PutArticle(ctx context.Context, a *shuttle.Article) error {
 	n.enricher.EnrichArticle(a)
+	old, err := n.store.Article(ctx, a.Slug)
+	switch {
+	case err == nil && sameArticle(old, *a):
+		return nil
+	case err == nil && old.Source == editor.Source && strings.Contains(a.Source, "://"):
+		slog.Info("feed: an editor changed this article; the feed's version is not published", "slug", a.Slug, "source", a.Source)
+		return nil
+	case err != nil && shuttle.ErrorCode(err) != shuttle.ENOTFOUND:
+		return fmt.Errorf("article %s: %w", a.Slug, err)
+	}
 	if err := n.store.PutArticle(ctx, a); err != nil {
 		return fmt.Errorf("article %s: %w", a.Slug, err)
 	}
 	n.notify()
 	return nil
+}
+
+// sameArticle reports whether a and b publish the same thing: the time of
+// the last write aside, and an empty list the same as none.
+func sameArticle(a, b shuttle.Article) bool {
+	for _, x := range []*shuttle.Article{&a, &b} {
+		x.UpdatedAt = time.Time{}
+		if len(x.Countries) == 0 {
+			x.Countries = nil
+		}
+		if x.Insight != nil && len(x.Insight.Params) == 0 {
+			in := *x.Insight
+			in.Params = nil
+			x.Insight = &in
+		}
+	}
+	return reflect.DeepEqual(a, b)
 }
 
 func (n *newsroom) DeleteArticle(ctx context.Context, slug string) error {
