@@ -21,7 +21,7 @@ type deps uint8
 
 const (
 	depData     deps = 1 << iota // the data version (snapshot)
-	depArticles                  // the articles (ArticlesChanged)
+	depArticles                  // articles: what it shows is recorded as it is built (shown.go)
 )
 
 // pageFunc reads a request: it validates the parameters (a 400 costs no

@@ -64,8 +64,9 @@ type Server struct {
 	fresh       atomic.Bool
 	known       atomic.Bool // read at least once
 	checking    atomic.Bool
-	// articles counts article changes (ArticlesChanged); it is part of the
-	// cache key of every page that shows articles.
+	// articles is a generation in the key of every page that shows
+	// articles: it moves when the store cannot say which articles changed
+	// (see sawArticles), which drops them all at once.
 	articles atomic.Uint64
 	// storeArticles is the store's article change count last seen; -1
 	// before the first read. articlesMu serialises following it.
