@@ -26,10 +26,28 @@ type DatasetStore interface {
 	YearCounts(ctx context.Context, role Role) ([]YearCount, error)
 }
 
+// FeedStateStore remembers what polling the feeds learnt: each feed's
+// validators for a conditional GET, and the items delivered already. In the
+// database, both outlive a restart and are shared by every server polling.
+type FeedStateStore interface {
+	FeedState(ctx context.Context, feedURL string) (FeedState, error)
+	SetFeedState(ctx context.Context, feedURL string, s FeedState) error
+	// Seen reports whether any of keys (an item's GUID, its link) was marked.
+	Seen(ctx context.Context, keys ...string) (bool, error)
+	MarkSeen(ctx context.Context, keys ...string) error
+}
+
+// FeedState is what a feed's server told us last time, for a conditional GET.
+type FeedState struct {
+	ETag         string
+	LastModified string
+}
+
 // Store is what a database offers the rest of shuttle.
 type Store interface {
 	DatasetStore
 	ArticleStore
+	FeedStateStore
 	// Ping reports whether the database answers (for /readyz and 503s).
 	Ping(ctx context.Context) error
 	Close() error

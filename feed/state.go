@@ -3,25 +3,18 @@ package feed
 import (
 	"context"
 	"sync"
+
+	"github.com/shuttlenews/shuttle"
 )
 
 // FeedState is what a feed's server told us last time, for a conditional GET.
-type FeedState struct {
-	ETag         string
-	LastModified string
-}
+type FeedState = shuttle.FeedState
 
 // StateStore remembers, across polls, each feed's validators and which items
 // were already delivered. Implementations must be safe for concurrent use.
-// MemoryState is the in-memory one; a database-backed store lets a restart
-// skip items it has already delivered.
-type StateStore interface {
-	FeedState(ctx context.Context, feedURL string) (FeedState, error)
-	SetFeedState(ctx context.Context, feedURL string, s FeedState) error
-	// Seen reports whether any of keys was marked.
-	Seen(ctx context.Context, keys ...string) (bool, error)
-	MarkSeen(ctx context.Context, keys ...string) error
-}
+// MemoryState is the in-memory one; the stores (shuttle.Store) keep it in
+// the database, so that a restart skips the items it has delivered.
+type StateStore = shuttle.FeedStateStore
 
 // MemoryState is a StateStore in memory. It forgets the oldest seen keys
 // beyond its capacity, so memory stays bounded however long the server runs;

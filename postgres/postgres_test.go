@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/shuttlenews/shuttle"
 	"github.com/shuttlenews/shuttle/internal/pgtest"
@@ -21,6 +22,11 @@ func open(t testing.TB) *postgres.DB {
 func TestStore(t *testing.T) {
 	pgtest.ServerURL(t)
 	storetest.Run(t, func(t *testing.T) shuttle.Store { return open(t) })
+}
+
+func TestFeedSeenForgotten(t *testing.T) {
+	db := open(t)
+	storetest.FeedSeenForgotten(t, db, func(now func() time.Time) { db.Now = now })
 }
 
 func BenchmarkReplaceDataset(b *testing.B) {

@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/shuttlenews/shuttle"
 	"github.com/shuttlenews/shuttle/sqlite"
@@ -20,6 +21,11 @@ func open(t testing.TB) *sqlite.DB {
 
 func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) shuttle.Store { return open(t) })
+}
+
+func TestFeedSeenForgotten(t *testing.T) {
+	db := open(t)
+	storetest.FeedSeenForgotten(t, db, func(now func() time.Time) { db.Now = now })
 }
 
 func BenchmarkReplaceDataset(b *testing.B) {

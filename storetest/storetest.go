@@ -45,6 +45,7 @@ func Run(t *testing.T, open func(t *testing.T) shuttle.Store) {
 		{"ArticlesSurviveReplaceDataset", testArticlesSurviveReplace},
 		{"ArticlesVersion", testArticlesVersion},
 		{"ArticleChanges", testArticleChanges},
+		{"FeedState", testFeedState},
 		{"Ping", testPing},
 	}
 	for _, tt := range tests {

@@ -109,10 +109,13 @@ func (n *newsroom) watch(ctx context.Context, dir string, interval time.Duration
 	}
 }
 
-// poller polls feeds into the newsroom.
-func (n *newsroom) poller(feeds []string, interval time.Duration) *feed.Poller {
+// poller polls feeds into the newsroom, keeping what it learns (the feeds'
+// validators, the items delivered) in state: the database, so that a restart
+// or another server does not fetch and deliver everything again.
+func (n *newsroom) poller(feeds []string, interval time.Duration, state feed.StateStore) *feed.Poller {
 	p := feed.NewPoller(feeds, n)
 	p.Interval = interval
+	p.State = state
 	return p
 }
 
@@ -151,7 +154,7 @@ func runFeeds(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer st.Close()
 	n := newNewsroom(st)
 	failed := 0
-	for _, r := range n.poller(feedList(*feeds), 0).PollAll(ctx) {
+	for _, r := range n.poller(feedList(*feeds), 0, st).PollAll(ctx) {
 		status := "ok"
 		switch {
 		case r.Err != nil:

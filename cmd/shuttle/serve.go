@@ -95,7 +95,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 	if a.Fetcher == nil {
 		a.Fetcher = &ingest.Fetcher{}
 	}
-	a.feeds = a.news.poller(a.Feeds, a.FeedInterval)
+	a.feeds = a.news.poller(a.Feeds, a.FeedInterval, a.Store)
 	cfg, err := auth.ConfigFromEnv(os.Getenv)
 	if err != nil {
 		return fmt.Errorf("editor tokens: %w", err)
@@ -172,7 +172,7 @@ func (a *App) ingestNow(ctx context.Context) (shuttle.Version, error) {
 }
 
 // pollNow runs one round over the feeds for the editor's trigger; it shares
-// the scheduled poller, and so its lock and its memory of items seen.
+// the scheduled poller, and so its lock.
 func (a *App) pollNow(ctx context.Context) (int, error) {
 	added := 0
 	for _, r := range a.feeds.PollAll(ctx) {
