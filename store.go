@@ -1,6 +1,9 @@
 package shuttle
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // DatasetStore holds the ingested records. Every method is one transaction.
 // Not-found lookups return an *Error with code ENOTFOUND; an unreachable
@@ -43,11 +46,33 @@ type FeedState struct {
 	LastModified string
 }
 
+// SessionStore keeps the editors' sessions where every server finds them.
+// A session is kept under the SHA-256 of its id: the id, the credential its
+// cookie carries, is never stored.
+type SessionStore interface {
+	// PutSession stores s under key, and forgets the sessions that expired.
+	PutSession(ctx context.Context, key [32]byte, s EditorSession) error
+	// EditorSession returns the session under key; ENOTFOUND when none.
+	// Expiry is the caller's to check.
+	EditorSession(ctx context.Context, key [32]byte) (EditorSession, error)
+	DeleteSession(ctx context.Context, key [32]byte) error
+}
+
+// EditorSession is a signed-in editor's session.
+type EditorSession struct {
+	CSRFToken string
+	Expires   time.Time
+	// Method and Token say how the editor signed in: the method, and a
+	// fingerprint of the token, never the token.
+	Method, Token string
+}
+
 // Store is what a database offers the rest of shuttle.
 type Store interface {
 	DatasetStore
 	ArticleStore
 	FeedStateStore
+	SessionStore
 	// Ping reports whether the database answers (for /readyz and 503s).
 	Ping(ctx context.Context) error
 	Close() error

@@ -71,8 +71,11 @@ type Config struct {
 	TrustedOrigins []string
 	// LoginPath is linked from HTML refusals; none when empty.
 	LoginPath string
-	Now       func() time.Time // time.Now when nil
-	Logger    *slog.Logger     // slog.Default() when nil
+	// Sessions keeps the sessions in the database, where every server
+	// finds them; nil keeps them in this process's memory (MaxSessions).
+	Sessions shuttle.SessionStore
+	Now      func() time.Time // time.Now when nil
+	Logger   *slog.Logger     // slog.Default() when nil
 }
 
 // ConfigFromEnv reads the tokens and SHUTTLE_TRUST_FORWARDED_PROTO from the
@@ -90,7 +93,8 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 // for concurrent use.
 type Authenticator struct {
 	tokens     tokenSet
-	sessions   sessions
+	sessions   sessions             // when store is nil
+	store      shuttle.SessionStore // see Config.Sessions
 	ttl        time.Duration
 	maxForm    int64
 	trustProto bool
@@ -110,6 +114,7 @@ func New(cfg Config) (*Authenticator, error) {
 	a := &Authenticator{
 		tokens:     tokens,
 		sessions:   sessions{max: cmpOr(cfg.MaxSessions, DefaultMaxSessions)},
+		store:      cfg.Sessions,
 		ttl:        cmpOr(cfg.SessionTTL, DefaultSessionTTL),
 		maxForm:    cmpOr(cfg.MaxFormBytes, DefaultMaxFormBytes),
 		trustProto: cfg.TrustForwardedProto,
@@ -195,7 +200,10 @@ func (a *Authenticator) authorize(w http.ResponseWriter, r *http.Request) (Edito
 	if err != nil {
 		return Editor{}, errNoCredentials
 	}
-	sess, ok := a.session(c.Value)
+	sess, ok, err := a.lookup(r.Context(), c.Value)
+	if err != nil {
+		return Editor{}, err
+	}
 	if !ok {
 		return Editor{}, shuttle.Errorf(shuttle.EUNAUTHORIZED, "the editor session has expired or is unknown; sign in again")
 	}
@@ -290,13 +298,59 @@ func isSafe(method string) bool {
 	return false
 }
 
-// session returns the live session a cookie value names.
-func (a *Authenticator) session(value string) (Session, bool) {
+// session returns the live session a cookie value names; a store that
+// cannot answer is logged, and taken as no session.
+func (a *Authenticator) session(ctx context.Context, value string) (Session, bool) {
+	sess, ok, err := a.lookup(ctx, value)
+	if err != nil {
+		a.log.Warn("editor session unavailable", "err", err)
+	}
+	return sess, ok
+}
+
+// lookup returns the live session a cookie value names, from the store or
+// this process's table; an expired one is deleted.
+func (a *Authenticator) lookup(ctx context.Context, value string) (Session, bool, error) {
 	id, ok := ParseSessionID(value)
 	if !ok {
-		return Session{}, false
+		return Session{}, false, nil
 	}
-	return a.sessions.get(a.now(), id)
+	if a.store == nil {
+		sess, ok := a.sessions.get(a.now(), id)
+		return sess, ok, nil
+	}
+	s, err := a.store.EditorSession(ctx, keyOf(id))
+	switch {
+	case shuttle.ErrorCode(err) == shuttle.ENOTFOUND:
+		return Session{}, false, nil
+	case err != nil:
+		return Session{}, false, err
+	case !a.now().Before(s.Expires):
+		a.deleteSession(ctx, id)
+		return Session{}, false, nil
+	}
+	return Session{CSRFToken: s.CSRFToken, Expires: s.Expires, Editor: Editor{Method: s.Method, Token: s.Token}}, true, nil
+}
+
+// createSession stores sess under a new id and returns the id.
+func (a *Authenticator) createSession(ctx context.Context, now time.Time, sess Session) (string, error) {
+	if a.store == nil {
+		return a.sessions.create(now, sess), nil
+	}
+	id := newID()
+	err := a.store.PutSession(ctx, keyOf(id), shuttle.EditorSession{CSRFToken: sess.CSRFToken, Expires: sess.Expires,
+		Method: sess.Editor.Method, Token: sess.Editor.Token})
+	return id, err
+}
+
+func (a *Authenticator) deleteSession(ctx context.Context, id string) {
+	if a.store == nil {
+		a.sessions.delete(id)
+		return
+	}
+	if err := a.store.DeleteSession(ctx, keyOf(id)); err != nil {
+		a.log.Warn("editor session not deleted", "err", err) // it expires on its own
+	}
 }
 
 // Session returns the request's live session, for pages that show a form
@@ -306,7 +360,7 @@ func (a *Authenticator) Session(r *http.Request) (Session, bool) {
 	if err != nil {
 		return Session{}, false
 	}
-	return a.session(c.Value)
+	return a.session(r.Context(), c.Value)
 }
 
 // Login checks token and, if it is an editor's, starts a session and sets
@@ -329,7 +383,10 @@ func (a *Authenticator) Login(w http.ResponseWriter, r *http.Request, token stri
 		Expires:   now.Add(a.ttl),
 		Editor:    Editor{Method: "session", Token: a.tokens[i].fingerprint()},
 	}
-	id := a.sessions.create(now, sess)
+	id, err := a.createSession(r.Context(), now, sess)
+	if err != nil {
+		return Session{}, fmt.Errorf("editor login: %w", err)
+	}
 	http.SetCookie(w, a.cookie(r, id, sess.Expires))
 	a.log.Info("editor signed in", "token", sess.Editor.Token, "remote", r.RemoteAddr, "expires", sess.Expires)
 	return sess, nil
@@ -346,7 +403,7 @@ func (a *Authenticator) Logout(w http.ResponseWriter, r *http.Request) {
 func (a *Authenticator) endSession(r *http.Request) {
 	if c, err := r.Cookie(CookieName); err == nil {
 		if id, ok := ParseSessionID(c.Value); ok {
-			a.sessions.delete(id)
+			a.deleteSession(r.Context(), id)
 		}
 	}
 }
@@ -385,6 +442,8 @@ func (a *Authenticator) refuse(w http.ResponseWriter, r *http.Request, err error
 		status = http.StatusForbidden
 	case code == shuttle.EINVALID:
 		status = http.StatusBadRequest
+	case code == shuttle.EUNAVAILABLE:
+		status = http.StatusServiceUnavailable
 	}
 	msg := shuttle.ErrorMessage(err)
 	if tooBig.limit > 0 {

@@ -297,14 +297,14 @@ func TestLoginEndsPreviousSessionAndLogout(t *testing.T) {
 	if fresh.Value == old.Value {
 		t.Fatal("login reused the session id")
 	}
-	if _, ok := a.session(old.Value); ok {
+	if _, ok := a.session(t.Context(), old.Value); ok {
 		t.Error("the session before login still works (fixation)")
 	}
 	r = httptest.NewRequest("POST", "/editor/logout", nil)
 	r.AddCookie(fresh)
 	w := httptest.NewRecorder()
 	a.Logout(w, r)
-	if _, ok := a.session(fresh.Value); ok {
+	if _, ok := a.session(t.Context(), fresh.Value); ok {
 		t.Error("session still valid after logout")
 	}
 	if cs := w.Result().Cookies(); len(cs) != 1 || cs[0].MaxAge >= 0 {
@@ -378,10 +378,10 @@ func TestSessionTableBounded(t *testing.T) {
 	if n := a.sessions.len(); n != 3 {
 		t.Fatalf("%d sessions, want 3", n)
 	}
-	if _, ok := a.session(cookies[0].Value); ok {
+	if _, ok := a.session(t.Context(), cookies[0].Value); ok {
 		t.Error("the oldest session survived eviction")
 	}
-	if _, ok := a.session(cookies[4].Value); !ok {
+	if _, ok := a.session(t.Context(), cookies[4].Value); !ok {
 		t.Error("the newest session was evicted")
 	}
 }

@@ -34,9 +34,10 @@ type sessionKey [sha256.Size]byte
 
 func keyOf(id string) sessionKey { return sha256.Sum256([]byte(id)) }
 
-// sessions is the server-side session table. It lives in memory: a restart
-// signs every editor out, which is acceptable for a handful of editors and
-// means no session secret ever touches the database.
+// sessions is the server-side session table in memory, for an
+// Authenticator without a store (Config.Sessions): a restart signs every
+// editor out. The store keeps sessions under the same key, the id's hash, so
+// that no session secret touches the database either way.
 type sessions struct {
 	mu  sync.Mutex
 	m   map[sessionKey]*Session

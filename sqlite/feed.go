@@ -13,9 +13,6 @@ import (
 // long left its feed.
 const seenFor = 365 * 24 * time.Hour
 
-// seenLayout has a fixed width, so that seen_at sorts as text in time order.
-const seenLayout = "2006-01-02T15:04:05.000000Z"
-
 // FeedState returns what feedURL's server said last; zero for a feed never
 // polled.
 func (db *DB) FeedState(ctx context.Context, feedURL string) (shuttle.FeedState, error) {
@@ -56,11 +53,11 @@ func (db *DB) MarkSeen(ctx context.Context, keys ...string) error {
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		for _, k := range keys {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO feed_seen (key, seen_at) VALUES (?, ?)
-				ON CONFLICT (key) DO UPDATE SET seen_at = excluded.seen_at`, k, now.Format(seenLayout)); err != nil {
+				ON CONFLICT (key) DO UPDATE SET seen_at = excluded.seen_at`, k, now.Format(sortableLayout)); err != nil {
 				return err
 			}
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM feed_seen WHERE seen_at < ?`, now.Add(-seenFor).Format(seenLayout))
+		_, err := tx.ExecContext(ctx, `DELETE FROM feed_seen WHERE seen_at < ?`, now.Add(-seenFor).Format(sortableLayout))
 		return err
 	})
 	return wrap("mark feed items seen", err)

@@ -15,6 +15,11 @@ import (
 
 func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
+// sortableLayout has a fixed width, so that times stored with it compare as
+// text in time order (RFC 3339 with its trailing zeros trimmed does not);
+// parseTime reads it.
+const sortableLayout = "2006-01-02T15:04:05.000000Z"
+
 func parseTime(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil

@@ -46,6 +46,7 @@ func Run(t *testing.T, open func(t *testing.T) shuttle.Store) {
 		{"ArticlesVersion", testArticlesVersion},
 		{"ArticleChanges", testArticleChanges},
 		{"FeedState", testFeedState},
+		{"Sessions", testSessions},
 		{"Ping", testPing},
 	}
 	for _, tt := range tests {

@@ -8,9 +8,11 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -189,6 +191,68 @@ func TestArticleEditSeenByOtherServer(t *testing.T) {
 	write("DELETE", "")
 	page("/articles/"+slug, "Kishida at the White House", false)
 	page("/countries/JP", "/articles/"+slug, false)
+}
+
+// TestEditorSessionOnEveryServer signs an editor in through one server and
+// writes through the other with that session, as a load balancer without
+// sticky sessions would route them; signing out on the second ends it on
+// the first.
+func TestEditorSessionOnEveryServer(t *testing.T) {
+	db := pgtest.FreshURL(t)
+	if out, err := exec.Command(shuttleBinary(t), "migrate", "--db", db).CombinedOutput(); err != nil {
+		t.Fatalf("migrate: %v\n%s", err, out)
+	}
+	a := serveProcess(t, "--db", db, "--dir", t.TempDir(), "--data", shared.HSG(t))
+	b := serveProcess(t, "--db", db, "--dir", t.TempDir(), "--data", shared.HSG(t))
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noRedirect.PostForm(a+"/editor/login", url.Values{"token": {editorToken}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || len(resp.Cookies()) != 1 {
+		t.Fatalf("login on a: %d, cookies %v", resp.StatusCode, resp.Cookies())
+	}
+	cookie := resp.Cookies()[0]
+	// The CSRF token, as the editor's page on b shows it.
+	req, _ := http.NewRequest("GET", b+"/editor/", nil)
+	req.AddCookie(cookie)
+	resp, err = noRedirect.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := regexp.MustCompile(`name="csrf_token" value="([^"]+)"`).FindSubmatch(page)
+	if resp.StatusCode != http.StatusOK || m == nil {
+		t.Fatalf("b's editor page with a's session: %d\n%.1000s", resp.StatusCode, page)
+	}
+	put := func(base string) int {
+		req, _ := http.NewRequest("PUT", base+"/api/v1/articles/signed-in-on-a", strings.NewReader(
+			"---\ntitle: Signed in on a\ndate: 2026-11-27\n---\nWritten through b.\n"))
+		req.Header.Set("Content-Type", "text/markdown")
+		req.Header.Set("X-CSRF-Token", string(m[1]))
+		req.AddCookie(cookie)
+		resp, err := noRedirect.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := put(b); code != http.StatusCreated && code != http.StatusOK {
+		t.Fatalf("a write through b with a's session: %d", code)
+	}
+	req, _ = http.NewRequest("POST", b+"/editor/logout", strings.NewReader(url.Values{"csrf_token": {string(m[1])}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.AddCookie(cookie)
+	if resp, err = noRedirect.Do(req); err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if code := put(a); code != http.StatusUnauthorized {
+		t.Errorf("a write through a after signing out on b: %d, want 401", code)
+	}
 }
 
 // TestServeWithoutDatabase starts serve while PostgreSQL is unreachable: it

@@ -101,6 +101,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 		return fmt.Errorf("editor tokens: %w", err)
 	}
 	cfg.LoginPath = editor.LoginPath
+	cfg.Sessions = st // every server shares the editors' sessions
 	if a.auth, err = auth.New(cfg); err != nil {
 		return fmt.Errorf("editor tokens: %w", err)
 	}
