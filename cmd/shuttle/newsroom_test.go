@@ -16,11 +16,7 @@ import (
 // re-polls every feed leaves the store, and every server's cache, alone.
 func TestNewsroomWritesOnlyChanges(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "shuttle.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openSQLite(t)
 	n := newNewsroom(st)
 	notified := 0
 	n.changed = func() { notified++ }
@@ -82,11 +78,7 @@ func TestNewsroomWritesOnlyChanges(t *testing.T) {
 // sample articles come back the same, and nothing is written.
 func TestRestartRepublishesNothing(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "shuttle.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openSQLite(t)
 	n := newNewsroom(st)
 	publish := func() int64 {
 		t.Helper()
@@ -109,4 +101,15 @@ func TestRestartRepublishesNothing(t *testing.T) {
 	if again := publish(); again != first {
 		t.Errorf("publishing the same files again made %d writes", again-first)
 	}
+}
+
+// openSQLite opens a store in a fresh file, closed when the test ends.
+func openSQLite(t *testing.T) *sqlite.DB {
+	t.Helper()
+	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "shuttle.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }
