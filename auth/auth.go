@@ -365,8 +365,9 @@ func (a *Authenticator) Session(r *http.Request) (Session, bool) {
 
 // Login checks token and, if it is an editor's, starts a session and sets
 // its cookie. A session the browser already had is ended first, so an id
-// planted before login (session fixation) is worth nothing. The error is an
-// EUNAUTHORIZED *shuttle.Error safe to show.
+// planted before login (session fixation) is worth nothing. A wrong token is an
+// EUNAUTHORIZED *shuttle.Error safe to show; a store that cannot keep the
+// session, the store's error.
 func (a *Authenticator) Login(w http.ResponseWriter, r *http.Request, token string) (Session, error) {
 	if !a.Enabled() {
 		return Session{}, shuttle.Errorf(shuttle.EUNAUTHORIZED, "%s", disabledMessage)
