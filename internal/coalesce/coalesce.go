@@ -78,7 +78,6 @@ func Write(w http.ResponseWriter, r *http.Request, body []byte) error {
 		// the held bytes; what finishRequest flushes later is empty.
 		err = http.NewResponseController(w).Flush()
 	}
-	c.held = nil
 	if len(*buf) > 0 {
 		// Sent even when the flush failed: net/http believes these bytes went.
 		if _, werr := c.Conn.Write(*buf); err == nil {
