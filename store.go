@@ -37,8 +37,13 @@ type FeedStateStore interface {
 	SetFeedState(ctx context.Context, feedURL string, s FeedState) error
 	// Seen reports whether any of keys (an item's GUID, its link) was marked.
 	Seen(ctx context.Context, keys ...string) (bool, error)
+	// MarkSeen marks keys, and forgets those last marked FeedItemsKept ago.
 	MarkSeen(ctx context.Context, keys ...string) error
 }
+
+// FeedItemsKept is how long a delivered feed item is remembered: an item
+// that old has long left its feed.
+const FeedItemsKept = 365 * 24 * time.Hour
 
 // FeedState is what a feed's server told us last time, for a conditional GET.
 type FeedState struct {

@@ -3,16 +3,11 @@ package postgres
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/shuttlenews/shuttle"
 )
-
-// seenFor is how long a delivered item is remembered: an item that old has
-// long left its feed.
-const seenFor = 365 * 24 * time.Hour
 
 // FeedState returns what feedURL's server said last; zero for a feed never
 // polled.
@@ -55,7 +50,7 @@ func (db *DB) MarkSeen(ctx context.Context, keys ...string) error {
 			ON CONFLICT (key) DO UPDATE SET seen_at = excluded.seen_at`, keys, now); err != nil {
 			return err
 		}
-		_, err := tx.Exec(ctx, `DELETE FROM feed_seen WHERE seen_at < $1`, now.Add(-seenFor))
+		_, err := tx.Exec(ctx, `DELETE FROM feed_seen WHERE seen_at < $1`, now.Add(-shuttle.FeedItemsKept))
 		return err
 	})
 }

@@ -4,14 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"time"
 
 	"github.com/shuttlenews/shuttle"
 )
-
-// seenFor is how long a delivered item is remembered: an item that old has
-// long left its feed.
-const seenFor = 365 * 24 * time.Hour
 
 // FeedState returns what feedURL's server said last; zero for a feed never
 // polled.
@@ -57,7 +52,7 @@ func (db *DB) MarkSeen(ctx context.Context, keys ...string) error {
 				return err
 			}
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM feed_seen WHERE seen_at < ?`, now.Add(-seenFor).Format(sortableLayout))
+		_, err := tx.ExecContext(ctx, `DELETE FROM feed_seen WHERE seen_at < ?`, now.Add(-shuttle.FeedItemsKept).Format(sortableLayout))
 		return err
 	})
 	return wrap("mark feed items seen", err)

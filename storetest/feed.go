@@ -53,8 +53,8 @@ func testFeedState(t *testing.T, s shuttle.Store) {
 	}
 }
 
-// FeedSeenForgotten checks that a delivered item is forgotten a year after it
-// was last marked, so that the table does not grow for ever. setNow sets the
+// FeedSeenForgotten checks that a delivered item is forgotten FeedItemsKept
+// after it was last marked, so that the table does not grow for ever. setNow sets the
 // store's clock.
 func FeedSeenForgotten(t *testing.T, s shuttle.Store, setNow func(func() time.Time)) {
 	ctx := t.Context()
@@ -68,7 +68,7 @@ func FeedSeenForgotten(t *testing.T, s shuttle.Store, setNow func(func() time.Ti
 	if err := s.MarkSeen(ctx, "kept"); err != nil { // delivered again: remembered anew
 		t.Fatal(err)
 	}
-	now = start.Add(366 * 24 * time.Hour)
+	now = start.Add(shuttle.FeedItemsKept + 24*time.Hour)
 	if err := s.MarkSeen(ctx, "new"); err != nil {
 		t.Fatal(err)
 	}
