@@ -1,11 +1,14 @@
 package auth
 
 import (
+	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/shuttlenews/shuttle"
+	"github.com/shuttlenews/shuttle/postgres"
 	"github.com/shuttlenews/shuttle/sqlite"
 )
 
@@ -49,5 +52,40 @@ func TestSessionsInTheDatabase(t *testing.T) {
 	two.Logout(httptest.NewRecorder(), out)
 	if _, ok := one.session(t.Context(), c.Value); ok {
 		t.Error("a logout on one server left the session alive on the other")
+	}
+}
+
+// A session store that cannot answer is not an editor's mistake: the write
+// is refused, but not as 401 (which would send the editor to sign in), and
+// an unreachable PostgreSQL is a 503 the editor can retry.
+func TestSessionStoreDown(t *testing.T) {
+	pg, err := postgres.Open(t.Context(), "postgres://nobody@127.0.0.1:1/shuttle?sslmode=disable&connect_timeout=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	closed, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "shuttle.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed.Close()
+	for _, tc := range []struct {
+		name  string
+		store shuttle.SessionStore
+		want  int
+	}{
+		{"PostgreSQL unreachable", pg, 503},
+		{"SQLite closed", closed, 500},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, _ := newAuth(t, Config{Tokens: []string{tokenA}, Sessions: tc.store})
+			h, _, ran := protected(a)
+			r := httptest.NewRequest("POST", "/api/v1/ingest", nil)
+			r.AddCookie(&http.Cookie{Name: CookieName, Value: newID()})
+			r.Header.Set(CSRFHeader, newID())
+			if w := serve(h, r); w.Code != tc.want || *ran {
+				t.Errorf("status %d, handler ran %v; want %d", w.Code, *ran, tc.want)
+			}
+		})
 	}
 }
