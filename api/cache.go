@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/shuttlenews/shuttle/internal/coalesce"
 )
 
 // The API's answers change only when an ingest lands, so they carry a strong
@@ -155,7 +153,7 @@ func (s *Server) cached(h handlerFunc) http.Handler {
 			s.answers.put(v.ID, key, &answer{header: w.Header().Clone(), body: bytes.Clone(b.body.Bytes())})
 		}
 		w.WriteHeader(b.status)
-		coalesce.Write(w, r, b.body.Bytes())
+		w.Write(b.body.Bytes())
 	})
 }
 
@@ -168,6 +166,6 @@ func serveBody(w http.ResponseWriter, r *http.Request, body []byte) {
 	}
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
-		coalesce.Write(w, r, body)
+		w.Write(body)
 	}
 }

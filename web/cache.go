@@ -11,7 +11,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/shuttlenews/shuttle/internal/coalesce"
 	"github.com/shuttlenews/shuttle/snapshot"
 )
 
@@ -49,6 +48,7 @@ func (s *Server) page(ctype string, d deps, pf pageFunc) http.Handler {
 		gen := s.articles.Load()
 		if e := s.cache.get(cacheKey(d, version, gen, key)); e != nil {
 			e.serve(w, r)
+			s.targets.learn(r, d, key)
 			return nil
 		}
 		var snap *snapshot.Snapshot
@@ -75,6 +75,7 @@ func (s *Server) page(ctype string, d deps, pf pageFunc) http.Handler {
 			s.cache.put(cacheKey(d, version, gen, key), e, s.stale)
 		}
 		e.serve(w, r)
+		s.targets.learn(r, d, key)
 		return nil
 	})
 }
@@ -236,7 +237,7 @@ func (e *entry) serve(w http.ResponseWriter, r *http.Request) {
 	h["Content-Length"] = clen
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
-		coalesce.Write(w, r, body) // an error is the client's going: nothing to tell it
+		w.Write(body) // an error is the client's going: nothing to tell it
 	}
 }
 

@@ -56,6 +56,8 @@ type Server struct {
 	assets *assets
 	world  *worldMap
 	cache  *cache
+	// targets are the request targets the front door may answer (fast.go).
+	targets targets
 
 	versionTTL time.Duration
 	// dataVersion is the last data version seen; while fresh (for

@@ -116,7 +116,7 @@ func (c countingConn) Write(p []byte) (int, error) {
 
 // waitFor polls url until it answers 200: the content directory is
 // published after the server is ready.
-func waitFor(t *testing.T, url string) {
+func waitFor(t testing.TB, url string) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -20,7 +19,7 @@ import (
 	"github.com/shuttlenews/shuttle"
 	"github.com/shuttlenews/shuttle/api"
 	"github.com/shuttlenews/shuttle/ingest"
-	"github.com/shuttlenews/shuttle/internal/coalesce"
+	"github.com/shuttlenews/shuttle/internal/front"
 	"github.com/shuttlenews/shuttle/snapshot"
 	"github.com/shuttlenews/shuttle/web"
 )
@@ -71,7 +70,7 @@ type App struct {
 	metrics  *metrics.Metrics
 	site     *web.Server
 	ln       net.Listener
-	server   *http.Server
+	server   *front.Server
 	ingested chan struct{}                                    // closed when the first-start ingest has ended
 	listen   func(network, addr string) (net.Listener, error) // net.Listen unless a test counts the writes
 }
@@ -114,8 +113,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", a.Addr, err)
 	}
-	// Cached pages go out as one TCP write (see coalesce and ConnContext below).
-	a.ln = coalesce.Listener(ln)
+	a.ln = ln
 	base := a.BaseURL
 	if base == "" {
 		base = a.URL()
@@ -125,15 +123,14 @@ func (a *App) Open(ctx context.Context) (err error) {
 	}
 	a.news.changed = a.site.ArticlesChanged
 	t := a.Timeouts.withDefaults()
-	a.server = &http.Server{
-		Handler:           a.Handler(),
-		ReadHeaderTimeout: t.ReadHeader,
-		ReadTimeout:       t.Read,
-		WriteTimeout:      t.Write,
-		IdleTimeout:       t.Idle,
-		ErrorLog:          slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn),
-		ConnContext:       coalesce.ConnContext,
-	}
+	// The front door answers cached pages itself and hands the rest to
+	// the handler (see internal/front for why it is not net/http's server).
+	a.server = front.New(front.Config{
+		Handler: a.Handler(), Site: a.site, Metrics: a.metrics,
+		ReadHeader: t.ReadHeader, Read: t.Read, Write: t.Write, Idle: t.Idle,
+		MaxBodyBytes: auth.DefaultMaxFormBytes,
+	})
+	a.metrics.Lanes(a.server.Lanes)
 	return nil
 }
 
@@ -219,7 +216,7 @@ func (a *App) Run(ctx context.Context) error {
 	if err := a.server.Shutdown(shutdown); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+	if err := <-errc; err != nil {
 		return err
 	}
 	return nil
