@@ -59,8 +59,9 @@ func TestCachedArticle(t *testing.T) {
 		t.Errorf("If-None-Match with the page's ETag: %d, want 304", resp.StatusCode)
 	}
 
-	// The page is larger than net/http's 4 KiB buffer, yet header and body
-	// reach the network in one write (see internal/coalesce).
+	// The page is larger than a 4 KiB write buffer, yet header and body
+	// reach the network in one write (internal/front's writeBuffer): the
+	// client wakes once per page.
 	if len(plain) < 5<<10 {
 		t.Fatalf("the page is %d bytes: too small to show anything", len(plain))
 	}
