@@ -43,7 +43,7 @@ func TestCachedArticle(t *testing.T) {
 		t.Error("the gzipped page is not the page")
 	}
 	for _, hdr := range []http.Header{h, hz} {
-		if n := len(hdr) - 1; n > 8 { // Date is net/http's
+		if n := len(hdr) - 1; n > 8 { // Date is the server's
 			t.Errorf("%d headers besides Date, want at most 8: %v", n, hdr)
 		}
 	}
