@@ -220,25 +220,37 @@ func (e *entry) serve(w http.ResponseWriter, r *http.Request) {
 	h["Content-Type"] = e.ctype
 	h["Cache-Control"] = e.cacheControl
 	h["X-Content-Type-Options"] = hdrNoSniff
-	body, etag, clen := e.body, e.etag, e.clen
 	if e.gz != nil {
 		h["Vary"] = hdrVary
-		if acceptsGzip(r.Header["Accept-Encoding"]) {
-			body, etag, clen = e.gz, e.etagGz, e.clenGz
-			h["Content-Encoding"] = hdrGzip
-		}
+	}
+	gz, current := e.choose(r.Header["Accept-Encoding"], r.Header["If-None-Match"])
+	body, etag, clen := e.body, e.etag, e.clen
+	if gz {
+		body, etag, clen = e.gz, e.etagGz, e.clenGz
 	}
 	h["Etag"] = etag
-	if inm := r.Header["If-None-Match"]; inm != nil && (etagMatch(inm, e.etag[0]) || (e.gz != nil && etagMatch(inm, e.etagGz[0]))) {
-		delete(h, "Content-Encoding")
+	if current {
 		w.WriteHeader(http.StatusNotModified)
 		return
+	}
+	if gz {
+		h["Content-Encoding"] = hdrGzip
 	}
 	h["Content-Length"] = clen
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
 		w.Write(body) // an error is the client's going: nothing to tell it
 	}
+}
+
+// choose reads a request's Accept-Encoding and If-None-Match: whether it
+// gets the gzipped bytes, and whether its copy is current (either
+// representation's ETag will do). The page routes and the front door's fast
+// lane (Cached.Respond) both answer by it.
+func (e *entry) choose(acceptEncoding, ifNoneMatch []string) (gz, current bool) {
+	gz = e.gz != nil && acceptsGzip(acceptEncoding)
+	current = ifNoneMatch != nil && (etagMatch(ifNoneMatch, e.etag[0]) || (e.gz != nil && etagMatch(ifNoneMatch, e.etagGz[0])))
+	return gz, current
 }
 
 // acceptsGzip reads Accept-Encoding: gzip (or x-gzip, or *) with a

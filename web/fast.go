@@ -22,7 +22,7 @@ type target struct {
 	deps    deps
 	key     string
 	pattern string // the mux's pattern, for the metrics
-	embed   bool   // under /embed/, which may be framed
+	csp     string // the route's Content-Security-Policy
 }
 
 // maxTargets bounds the targets remembered: a crawler trying every
@@ -46,7 +46,7 @@ func (ts *targets) learn(r *http.Request, d deps, key string) {
 			return
 		}
 	}
-	t := &target{deps: d, key: key, pattern: r.Pattern, embed: strings.HasPrefix(r.URL.Path, "/embed/")}
+	t := &target{deps: d, key: key, pattern: r.Pattern, csp: cspFor(r.URL.Path)[0]}
 	if _, loaded := ts.m.Swap(strings.Clone(r.RequestURI), t); !loaded && ts.n.Add(1) > maxTargets {
 		ts.mu.Lock()
 		ts.m.Clear()
@@ -96,23 +96,20 @@ func (s *Server) Cached(ctx context.Context, requestTarget string) (Cached, bool
 // length, also for HEAD; none for 304).
 func (c Cached) Respond(acceptEncoding, ifNoneMatch []string, set func(name, value string)) (status int, body []byte) {
 	e := c.e
-	csp := hdrCSP[0]
-	if c.t.embed {
-		csp = hdrCSPEmbed[0]
-	}
-	set("Content-Security-Policy", csp)
+	set("Content-Security-Policy", c.t.csp)
 	set("X-Content-Type-Options", hdrNoSniff[0])
 	set("Content-Type", e.ctype[0])
 	set("Cache-Control", e.cacheControl[0])
-	body, etag, gz := e.body, e.etag[0], false
 	if e.gz != nil {
 		set("Vary", hdrVary[0])
-		if acceptsGzip(acceptEncoding) {
-			body, etag, gz = e.gz, e.etagGz[0], true
-		}
+	}
+	gz, current := e.choose(acceptEncoding, ifNoneMatch)
+	body, etag := e.body, e.etag[0]
+	if gz {
+		body, etag = e.gz, e.etagGz[0]
 	}
 	set("Etag", etag)
-	if ifNoneMatch != nil && (etagMatch(ifNoneMatch, e.etag[0]) || (e.gz != nil && etagMatch(ifNoneMatch, e.etagGz[0]))) {
+	if current {
 		return http.StatusNotModified, nil
 	}
 	if gz {

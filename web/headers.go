@@ -40,10 +40,14 @@ func setSecurityHeaders(h http.Header, path string) {
 	if h["Content-Security-Policy"] != nil {
 		return // set by SecurityHeaders around the mux: one lookup, not three stores
 	}
-	if strings.HasPrefix(path, "/embed/") {
-		h["Content-Security-Policy"] = hdrCSPEmbed
-	} else {
-		h["Content-Security-Policy"] = hdrCSP
-	}
+	h["Content-Security-Policy"] = cspFor(path)
 	h["X-Content-Type-Options"] = hdrNoSniff
+}
+
+// cspFor is the policy for a path: only embeds may be framed.
+func cspFor(path string) []string {
+	if strings.HasPrefix(path, "/embed/") {
+		return hdrCSPEmbed
+	}
+	return hdrCSP
 }
