@@ -7,7 +7,8 @@
 // header maps, a goroutine waking to watch the connection) was most of the
 // cost. Bare net/http serving the same bytes reached 0.90 of nginx on the
 // benchmark (bench/site.sh); fasthttp, which parses into reused buffers,
-// reached 1.35. The handlers stay net/http: fasthttp is confined to this
+// reached 1.35, and shuttle's fast lane on it 1.2-1.4 (doc/scaling.md).
+// The handlers stay net/http: fasthttp is confined to this
 // package, and the bridge (bridge.go) gives handlers an *http.Request of
 // their own, with no memory shared with fasthttp's reused buffers.
 //
@@ -65,7 +66,8 @@ const maxHeaderBytes = 16 << 10
 // writeBuffer holds a whole response up to this size, so that a page and
 // its header leave in one write; fasthttp sends larger ones to a TCP
 // connection with one writev. Each busy connection holds one: at 64 KiB,
-// 256 connections kept 16 MB more heap, which GOGC=400 made 80 MB of RSS.
+// 256 connections kept 12 MB more live heap, which GOGC=400 made ~60 MB of
+// RSS (bench/load.sh).
 const writeBuffer = 16 << 10
 
 // New returns a front door for cfg.
