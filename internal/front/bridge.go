@@ -33,14 +33,14 @@ func (s *Server) bridge(ctx *fasthttp.RequestCtx) {
 	defer func() {
 		if p := recover(); p != nil {
 			// net/http drops the connection of a handler that panics;
-			// so does the bridge, after saying 500 if it still can.
+			// so does the bridge, after a 500. Nothing the handler wrote
+			// has left (responses are buffered), and sending it would pass
+			// a truncated page off as whole.
 			if p != http.ErrAbortHandler {
 				slog.Error("http: panic serving request", "method", r.Method, "target", r.RequestURI, "panic", p, "stack", string(debug.Stack()))
 			}
-			if !w.wroteHeader {
-				ctx.Response.Reset()
-				ctx.Error(http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
-			}
+			ctx.Response.Reset()
+			ctx.Error(http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 			ctx.SetConnectionClose()
 		}
 	}()

@@ -256,20 +256,28 @@ func TestBridgeResponse(t *testing.T) {
 // connection, and nobody else anything.
 func TestBridgePanic(t *testing.T) {
 	_, base := start(t, Config{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/panic" {
+		switch r.URL.Path {
+		case "/panic":
+			panic("boom")
+		case "/panic-midway":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, "<p>the first half of a page")
 			panic("boom")
 		}
 		io.WriteString(w, "fine")
 	})})
-	resp, err := http.Get(base + "/panic")
-	if err != nil {
-		t.Fatal(err)
+	for _, path := range []string{"/panic", "/panic-midway"} {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 500 || !resp.Close || strings.Contains(string(b), "first half") {
+			t.Errorf("%s: %d %q, close %v; want 500, nothing of the page, and the connection closed", path, resp.StatusCode, b, resp.Close)
+		}
 	}
-	resp.Body.Close()
-	if resp.StatusCode != 500 || !resp.Close {
-		t.Errorf("after a panic: %d, close %v; want 500 and the connection closed", resp.StatusCode, resp.Close)
-	}
-	resp, err = http.Get(base + "/other")
+	resp, err := http.Get(base + "/other")
 	if err != nil {
 		t.Fatal(err)
 	}
