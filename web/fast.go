@@ -46,12 +46,17 @@ func (ts *targets) learn(r *http.Request, d deps, key string) {
 			return
 		}
 	}
-	t := &target{deps: d, key: key, pattern: r.Pattern, csp: cspFor(r.URL.Path)[0]}
-	if _, loaded := ts.m.Swap(strings.Clone(r.RequestURI), t); !loaded && ts.n.Add(1) > maxTargets {
+	if ts.n.Load() >= maxTargets {
 		ts.mu.Lock()
-		ts.m.Clear()
-		ts.n.Store(0)
+		if ts.n.Load() >= maxTargets {
+			ts.m.Clear()
+			ts.n.Store(0)
+		}
 		ts.mu.Unlock()
+	}
+	t := &target{deps: d, key: key, pattern: r.Pattern, csp: cspFor(r.URL.Path)[0]}
+	if _, loaded := ts.m.Swap(strings.Clone(r.RequestURI), t); !loaded {
+		ts.n.Add(1)
 	}
 }
 
