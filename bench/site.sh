@@ -12,6 +12,9 @@
 # ratios is reported: on a small shared machine one 10 s run of either
 # varies by ±20%, and the machine drifts over minutes.
 #   BENCH_KEEP=1 bench/site.sh   # leave the temp dir (and the servers) for a look
+#   BASELINE=1 bench/site.sh   # also bare net/http with shuttle's headers,
+#     timeouts and coalescing (bench/baseline): what shuttle adds, apart
+#     from what net/http costs
 #   SHUTTLE_BENCH_BIN=/path/to/binary bench/site.sh   # a prebuilt server taking
 #     `serve --addr --dir --data --content` like cmd/shuttle
 # Everything listens on 127.0.0.1 only.
@@ -27,6 +30,7 @@ THREADS=${THREADS:-2}
 SLUG=nato-foreign-ministers-75th-year
 SHUTTLE_PORT=${SHUTTLE_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
+BASELINE_PORT=${BASELINE_PORT:-18082}
 
 need() { command -v "$1" >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
 need wrk wrk
@@ -36,8 +40,10 @@ need curl curl
 tmp=$(mktemp -d)
 chmod 755 "$tmp" # nginx workers (www-data) read the page from here
 server_pid=""
+baseline_pid=""
 cleanup() {
 	[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+	[ -n "$baseline_pid" ] && kill "$baseline_pid" 2>/dev/null || true
 	[ -f "$tmp/nginx.pid" ] && kill "$(cat "$tmp/nginx.pid")" 2>/dev/null || true
 	wait 2>/dev/null || true
 	rm -rf "$tmp"
@@ -104,6 +110,15 @@ cmp -s "$tmp/www/article.html" <(curl -sf "$npage") || { echo "nginx does not se
 
 servers=(shuttle nginx)
 url_shuttle=$page url_nginx=$npage
+if [ -n "${BASELINE:-}" ]; then
+	go build -o "$tmp/baseline" ./bench/baseline
+	"$tmp/baseline" "127.0.0.1:$BASELINE_PORT" "$tmp/www/article.html" >"$tmp/baseline.log" 2>&1 &
+	baseline_pid=$!
+	url_baseline="http://127.0.0.1:$BASELINE_PORT/articles/$SLUG"
+	for _ in $(seq 1 20); do curl -sf -o /dev/null "$url_baseline" && break; sleep 0.2; done
+	cmp -s "$tmp/www/article.html" <(curl -sf "$url_baseline") || { echo "the baseline does not serve the same bytes" >&2; exit 1; }
+	servers+=(baseline)
+fi
 
 run() { # name url round [wrk args]
 	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${@:4}" "$2" >"$tmp/$1.$3.wrk"
@@ -136,4 +151,9 @@ for mode in identity gzip; do
 	paste "$tmp/shuttle-$mode.rps" "$tmp/nginx-$mode.rps" | awk '{ print $1 / $2 }' >"$tmp/$mode.ratio"
 	printf 'ratio shuttle/nginx (%s): %.3f (median of the rounds; of the medians %.3f)\n' "$mode" \
 		"$(median "$tmp/$mode.ratio")" "$(awk -v s="$s" -v n="$n" 'BEGIN { print s / n }')"
+	if [ -n "$baseline_pid" ]; then
+		b=$(median "$tmp/baseline-$mode.rps")
+		paste "$tmp/shuttle-$mode.rps" "$tmp/baseline-$mode.rps" | awk '{ print $1 / $2 }' >"$tmp/$mode.bratio"
+		printf 'median   baseline (bare net/http) %10s req/s; ratio shuttle/baseline (%s): %.3f\n' "$b" "$mode" "$(median "$tmp/$mode.bratio")"
+	fi
 done

@@ -168,35 +168,13 @@ func (m *Metrics) Instrument(next http.Handler) http.Handler {
 }
 
 func (m *Metrics) observe(r *http.Request, status int, began time.Time) {
-	m.Observe(r.Pattern, r.Method, status, time.Since(began))
-}
-
-// Lanes exports how many requests the front door answered from the page
-// cache by itself and how many it passed to the handler: the fast lane's
-// share is the cache's hit rate as clients see it.
-func (m *Metrics) Lanes(lanes func() (fast, handler uint64)) {
-	c := prometheus.NewCounterFunc(prometheus.CounterOpts{
-		Namespace: namespace, Name: "http_fast_lane_total",
-		Help: "HTTP requests the front door answered from the page cache without the handler.",
-	}, func() float64 { f, _ := lanes(); return float64(f) })
-	h := prometheus.NewCounterFunc(prometheus.CounterOpts{
-		Namespace: namespace, Name: "http_handler_lane_total",
-		Help: "HTTP requests the front door passed to the handler.",
-	}, func() float64 { _, h := lanes(); return float64(h) })
-	m.reg.MustRegister(c, h)
-}
-
-// Observe counts and times one request answered without Instrument (the
-// front door's cached pages): route is the pattern of the route that
-// answered it before.
-func (m *Metrics) Observe(route, httpMethod string, status int, took time.Duration) {
-	k := seriesKey{route: route, method: method(httpMethod), class: statusClass(status)}
+	k := seriesKey{route: r.Pattern, method: method(r.Method), class: statusClass(status)}
 	if k.route == "" {
 		k.route = "unmatched"
 	}
 	rs := m.lookup(k)
 	rs.count.Inc()
-	rs.latency.Observe(took.Seconds())
+	rs.latency.Observe(time.Since(began).Seconds())
 }
 
 func (m *Metrics) lookup(k seriesKey) *requestSeries {

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/shuttlenews/shuttle/internal/wire"
 	"github.com/shuttlenews/shuttle/snapshot"
 )
 
@@ -48,7 +49,6 @@ func (s *Server) page(ctype string, d deps, pf pageFunc) http.Handler {
 		gen := s.articles.Load()
 		if e := s.cache.get(cacheKey(d, version, gen, key)); e != nil {
 			e.serve(w, r)
-			s.targets.learn(r, d, key)
 			return nil
 		}
 		var snap *snapshot.Snapshot
@@ -58,7 +58,7 @@ func (s *Server) page(ctype string, d deps, pf pageFunc) http.Handler {
 			}
 			version = snap.Version.ID
 		}
-		sweeps := s.sweeps.Load()
+		sweeps := s.cache.sweepsSeen()
 		var shows shown
 		body, err := build(r.Context(), snap, &shows)
 		if err != nil {
@@ -71,11 +71,11 @@ func (s *Server) page(ctype string, d deps, pf pageFunc) http.Handler {
 		}
 		// A page built while changed articles were being dropped may show
 		// their old text: it is served, not kept.
-		if d&depArticles == 0 || s.sweeps.Load() == sweeps {
-			s.cache.put(cacheKey(d, version, gen, key), e, s.stale)
+		if d&depArticles == 0 {
+			sweeps = noSweeps
 		}
+		s.cache.put(cacheKey(d, version, gen, key), e, s.stale, sweeps)
 		e.serve(w, r)
-		s.targets.learn(r, d, key)
 		return nil
 	})
 }
@@ -239,14 +239,13 @@ func (e *entry) serve(w http.ResponseWriter, r *http.Request) {
 	h["Content-Length"] = clen
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
-		w.Write(body) // an error is the client's going: nothing to tell it
+		wire.Write(w, r, body) // an error is the client's going: nothing to tell it
 	}
 }
 
 // choose reads a request's Accept-Encoding and If-None-Match: whether it
 // gets the gzipped bytes, and whether its copy is current (either
-// representation's ETag will do). The page routes and the front door's fast
-// lane (Cached.Respond) both answer by it.
+// representation's ETag will do).
 func (e *entry) choose(acceptEncoding, ifNoneMatch []string) (gz, current bool) {
 	gz = e.gz != nil && acceptsGzip(acceptEncoding)
 	current = ifNoneMatch != nil && (etagMatch(ifNoneMatch, e.etag[0]) || (e.gz != nil && etagMatch(ifNoneMatch, e.etagGz[0])))
@@ -334,7 +333,16 @@ type cache struct {
 	bytes   int
 	n       int
 	budget  int
+	// sweeps counts the drops of pages showing changed articles (shown.go),
+	// under mu: a put that saw an older count is of a page that may show an
+	// article's old text, and the check and the store must be one step, or
+	// a drop landing between them would miss the page it then keeps.
+	sweeps uint64
 }
+
+// noSweeps is the count a page that shows no article puts with: it is kept
+// whatever was dropped.
+const noSweeps = ^uint64(0)
 
 func newCache(budget int) *cache {
 	if budget <= 0 {
@@ -350,15 +358,28 @@ func (c *cache) get(key pageKey) *entry {
 	return nil
 }
 
-// put stores e, evicting first the entries that stale reports (rendered
-// from replaced data or articles) and then arbitrary ones until it fits.
-func (c *cache) put(key pageKey, e *entry, stale func(*entry) bool) {
+// sweepsSeen is the drop count to put a page with that is about to be
+// rendered.
+func (c *cache) sweepsSeen() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.sweeps
+}
+
+// put stores e, unless a drop has happened since sweeps was seen (noSweeps:
+// whatever was dropped), evicting first the entries that stale reports
+// (rendered from replaced data or articles) and then arbitrary ones until
+// it fits. It reports whether e was kept.
+func (c *cache) put(key pageKey, e *entry, stale func(*entry) bool, sweeps uint64) bool {
 	n := e.size()
 	if n > c.budget/4 {
-		return
+		return false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if sweeps != noSweeps && sweeps != c.sweeps {
+		return false
+	}
 	c.remove(key)
 	if c.bytes+n > c.budget {
 		c.removeIf(func(_ pageKey, old *entry) bool { return stale(old) })
@@ -373,12 +394,15 @@ func (c *cache) put(key pageKey, e *entry, stale func(*entry) bool) {
 	c.entries.Store(key, e)
 	c.bytes += n
 	c.n++
+	return true
 }
 
-// drop removes the entries gone reports.
+// drop removes the entries gone reports (pages showing changed articles),
+// and counts the sweep, which a page rendered meanwhile must see.
 func (c *cache) drop(gone func(*entry) bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.sweeps++
 	c.removeIf(func(_ pageKey, e *entry) bool { return gone(e) })
 }
 

@@ -298,9 +298,9 @@ func TestCacheBudget(t *testing.T) {
 	}
 	stale := func(e *entry) bool { return e.data != 2 }
 	key := func(k string, data int64) pageKey { return cacheKey(depData, data, 0, k) }
-	c.put(key("old", 1), page(1000, 1), stale)
+	c.put(key("old", 1), page(1000, 1), stale, noSweeps)
 	for i := range 40 {
-		c.put(key(string(rune('a'+i)), 2), page(1000, 2), stale)
+		c.put(key(string(rune('a'+i)), 2), page(1000, 2), stale, noSweeps)
 		if c.bytes > c.budget {
 			t.Fatalf("cache holds %d bytes, budget %d", c.bytes, c.budget)
 		}
@@ -308,7 +308,7 @@ func TestCacheBudget(t *testing.T) {
 	if c.get(key("old", 1)) != nil {
 		t.Error("a stale page outlived fresh ones")
 	}
-	c.put(key("huge", 2), page(5000, 2), stale)
+	c.put(key("huge", 2), page(5000, 2), stale, noSweeps)
 	if c.get(key("huge", 2)) != nil {
 		t.Error("a page larger than a quarter of the budget was cached")
 	}
@@ -325,5 +325,43 @@ func TestAcceptsGzip(t *testing.T) {
 		if got := acceptsGzip([]string{tt.h}); got != tt.want {
 			t.Errorf("acceptsGzip(%q) = %v", tt.h, got)
 		}
+	}
+}
+
+// A page rendered while a drop of changed articles runs must not be kept:
+// the drop's count and the put's check are one step under the cache's lock,
+// so the two can only be ordered one way or the other, and each order is
+// tested here. Before they were one step, a drop landing between the check
+// and the store left the old page cached for good.
+func TestCachePutAgainstDrop(t *testing.T) {
+	showing := func() *entry {
+		e := newEntry([]byte("the old text of the article"), "text/html")
+		e.deps, e.shows = depArticles, &shown{}
+		return e
+	}
+	never := func(*entry) bool { return false }
+	key := cacheKey(depArticles, 0, 0, "/articles/a")
+	all := func(e *entry) bool { return e.shows != nil }
+
+	// The drop first: the put, which saw the count before it, keeps nothing.
+	c := newCache(1 << 20)
+	seen := c.sweepsSeen()
+	c.drop(all)
+	if c.put(key, showing(), never, seen) || c.get(key) != nil {
+		t.Error("a page rendered before a drop was kept after it")
+	}
+	// The put first: the drop removes what it stored.
+	seen = c.sweepsSeen()
+	if !c.put(key, showing(), never, seen) {
+		t.Fatal("a page rendered with no drop since was not kept")
+	}
+	c.drop(all)
+	if c.get(key) != nil {
+		t.Error("a drop left a page showing the changed article")
+	}
+	// A page that shows no article is kept whatever was dropped.
+	c.drop(all)
+	if !c.put(cacheKey(depData, 1, 0, "/insights"), newEntry([]byte("x"), "text/html"), never, noSweeps) {
+		t.Error("a page that shows no article was not kept")
 	}
 }

@@ -27,8 +27,7 @@ var (
 // <meta name="referrer"> element, with the same effect, since documents are
 // what send a Referer. Go's header map keeps eight entries inline and a
 // ninth costs a table, six allocations and 1.5 KB per response: the pages
-// keep to eight for the requests that reach the handler (the front door's
-// fast lane, internal/front, uses no header map).
+// keep to eight.
 func SecurityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		setSecurityHeaders(w.Header(), r.URL.Path)
@@ -50,4 +49,11 @@ func cspFor(path string) []string {
 		return hdrCSPEmbed
 	}
 	return hdrCSP
+}
+
+// SetSecurityHeaders sets on h the security headers of a response to path,
+// for answers written outside the mux (net/http's own refusals).
+func SetSecurityHeaders(h http.Header, path string) {
+	h["Content-Security-Policy"] = cspFor(path)
+	h["X-Content-Type-Options"] = hdrNoSniff
 }

@@ -96,9 +96,9 @@ func (s *Server) dropShowing(ctx context.Context, slugs []string) error {
 			return err
 		}
 	}
-	// Counted before the drop: a page built meanwhile, perhaps from the old
-	// text, sees the count move and is served but not kept (see page).
-	s.sweeps.Add(1)
+	// Counted with the drop, under the cache's lock: a page built meanwhile,
+	// perhaps from the old text, is either dropped here or sees the count
+	// move and is served but not kept (see page and cache.put).
 	s.cache.drop(func(e *entry) bool { return e.shows != nil && e.shows.affectedBy(changed, countries) })
 	return nil
 }

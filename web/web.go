@@ -56,8 +56,6 @@ type Server struct {
 	assets *assets
 	world  *worldMap
 	cache  *cache
-	// targets are the request targets the front door may answer (fast.go).
-	targets targets
 
 	versionTTL time.Duration
 	// dataVersion is the last data version seen; while fresh (for
@@ -74,8 +72,6 @@ type Server struct {
 	// before the first read. articlesMu serialises following it.
 	storeArticles atomic.Int64
 	articlesMu    sync.Mutex
-	// sweeps counts the drops of pages showing changed articles (shown.go).
-	sweeps atomic.Uint64
 }
 
 // New parses the templates and assets (once: an error here is a bug in the

@@ -9,10 +9,10 @@ import (
 
 // TestEditorAndMetrics publishes an article through the editor API of the
 // whole app, reads it on the site, and finds the requests and the first-start
-// ingest in /metrics.
+// ingest in /metrics, which is served on its own address.
 func TestEditorAndMetrics(t *testing.T) {
 	t.Setenv("SHUTTLE_EDITOR_TOKENS", editorToken)
-	app := startApp(t, sqliteFlags(t))
+	app := startAppWith(t, &App{Addr: "127.0.0.1:0", Flags: sqliteFlags(t), MetricsAddr: "127.0.0.1:0"})
 	waitReady(t, app.URL())
 
 	md := "---\ntitle: Rubio meets NATO allies in Brussels\ndate: 2025-04-03\n---\n" +
@@ -45,7 +45,16 @@ func TestEditorAndMetrics(t *testing.T) {
 			t.Errorf("published page lacks %q (enrichment tags it and picks the NATO ranking)", want)
 		}
 	}
-	m := get(t, app.URL()+"/metrics")
+	// /metrics is the operator's: on its own listener, not the site's.
+	resp, err := http.Get(app.URL() + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("/metrics on the public address: %d, want 404", resp.StatusCode)
+	}
+	m := get(t, app.MetricsURL())
 	for _, want := range []string{
 		`shuttle_http_requests_total{code="2xx",method="GET",route="GET /articles/{slug}"} 1`,
 		`shuttle_ingests_total{result="ok"} 1`,

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"github.com/shuttlenews/shuttle/internal/front"
 	"io"
 	"log/slog"
 	"net"
@@ -33,8 +32,8 @@ func TestDrainOnShutdown(t *testing.T) {
 		time.Sleep(300 * time.Millisecond)
 		io.WriteString(w, "done")
 	})
-	mux.Handle("/", app.Handler())
-	app.server = front.New(front.Config{Handler: mux})
+	mux.Handle("/", app.server.Handler)
+	app.server.Handler = mux
 	done := make(chan error, 1)
 	go func() { done <- app.Run(ctx) }()
 

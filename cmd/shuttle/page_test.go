@@ -60,7 +60,7 @@ func TestCachedArticle(t *testing.T) {
 	}
 
 	// The page is larger than a 4 KiB write buffer, yet header and body
-	// reach the network in one write (internal/front's writeBuffer): the
+	// reach the network in one write (internal/wire): the
 	// client wakes once per page.
 	if len(plain) < 5<<10 {
 		t.Fatalf("the page is %d bytes: too small to show anything", len(plain))

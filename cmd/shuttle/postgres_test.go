@@ -59,7 +59,7 @@ func shuttleBinary(t *testing.T) string {
 func serveProcess(t *testing.T, args ...string) string {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, shuttleBinary(t), append([]string{"serve", "--addr", freeAddr(t), "--feeds", ""}, args...)...)
+	cmd := exec.CommandContext(ctx, shuttleBinary(t), append([]string{"serve", "--addr", freeAddr(t), "--metrics-addr", "127.0.0.1:0", "--feeds", ""}, args...)...)
 	cmd.Env = append(os.Environ(), "SHUTTLE_DB=", "SHUTTLE_DATA=", "SHUTTLE_EDITOR_TOKENS="+editorToken)
 	stdout, _ := cmd.StdoutPipe()
 	cmd.Stderr = io.Discard

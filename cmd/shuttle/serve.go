@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -19,7 +20,7 @@ import (
 	"github.com/shuttlenews/shuttle"
 	"github.com/shuttlenews/shuttle/api"
 	"github.com/shuttlenews/shuttle/ingest"
-	"github.com/shuttlenews/shuttle/internal/front"
+	"github.com/shuttlenews/shuttle/internal/wire"
 	"github.com/shuttlenews/shuttle/snapshot"
 	"github.com/shuttlenews/shuttle/web"
 )
@@ -33,6 +34,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&app.Content, "content", os.Getenv("SHUTTLE_CONTENT"), "directory of Markdown articles, watched for changes (SHUTTLE_CONTENT)")
 	feeds := fs.String("feeds", env("SHUTTLE_FEEDS", "default"), "comma-separated RSS/Atom URLs to poll; \"default\" is the U.S. government list, \"\" none (SHUTTLE_FEEDS)")
 	fs.DurationVar(&app.FeedInterval, "feeds-interval", 15*time.Minute, "time between feed polls")
+	fs.StringVar(&app.TLSCert, "tls-cert", os.Getenv("SHUTTLE_TLS_CERT"), "PEM certificate chain: serve HTTPS (and HTTP/2) with --tls-key (SHUTTLE_TLS_CERT)")
+	fs.StringVar(&app.TLSKey, "tls-key", os.Getenv("SHUTTLE_TLS_KEY"), "PEM private key for --tls-cert (SHUTTLE_TLS_KEY)")
+	fs.StringVar(&app.MetricsAddr, "metrics-addr", env("SHUTTLE_METRICS_ADDR", "localhost:9464"), "address of the Prometheus /metrics listener, kept off the public one; \"\" for none (SHUTTLE_METRICS_ADDR)")
+	fs.IntVar(&app.MaxConns, "max-conns", 4096, "connections served at once; more wait in the kernel's backlog")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -43,6 +48,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer app.Close()
 	fmt.Fprintf(stdout, "shuttle serving %s on %s\n", redact(app.Flags.dbURL()), app.URL())
+	if u := app.MetricsURL(); u != "" {
+		fmt.Fprintf(stdout, "metrics on %s\n", u)
+	}
 	return app.Run(ctx)
 }
 
@@ -61,6 +69,14 @@ type App struct {
 	// Feeds are polled every FeedInterval into the articles.
 	Feeds        []string
 	FeedInterval time.Duration
+	// TLSCert and TLSKey, both or neither, make the server speak HTTPS,
+	// with HTTP/2 offered as net/http does by itself.
+	TLSCert, TLSKey string
+	// MetricsAddr is where /metrics is served, apart from the site; ""
+	// serves it nowhere.
+	MetricsAddr string
+	// MaxConns caps the connections served at once; zero is no cap.
+	MaxConns int
 
 	Store    shuttle.Store
 	snapshot *snapshot.Source
@@ -69,10 +85,13 @@ type App struct {
 	auth     *auth.Authenticator
 	metrics  *metrics.Metrics
 	site     *web.Server
-	ln       net.Listener
-	server   *front.Server
-	ingested chan struct{}                                    // closed when the first-start ingest has ended
-	listen   func(network, addr string) (net.Listener, error) // net.Listen unless a test counts the writes
+	ln       *wire.Listener
+	server   *http.Server
+	// metricsLn and metricsServer serve /metrics on MetricsAddr.
+	metricsLn     net.Listener
+	metricsServer *http.Server
+	ingested      chan struct{}                                    // closed when the first-start ingest has ended
+	listen        func(network, addr string) (net.Listener, error) // net.Listen unless a test counts the writes
 }
 
 // Open connects to the database and listens; it does not wait for the
@@ -113,7 +132,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", a.Addr, err)
 	}
-	a.ln = ln
+	a.ln = wire.NewListener(ln, wire.Config{MaxConns: a.MaxConns, Error: refusal})
 	base := a.BaseURL
 	if base == "" {
 		base = a.URL()
@@ -122,20 +141,27 @@ func (a *App) Open(ctx context.Context) (err error) {
 		return err
 	}
 	a.news.changed = a.site.ArticlesChanged
-	t := a.Timeouts.withDefaults()
-	// The front door answers cached pages itself and hands the rest to
-	// the handler (see internal/front for why it is not net/http's server).
-	a.server = front.New(front.Config{
-		Handler: a.Handler(), Site: a.site, Metrics: a.metrics,
-		ReadHeader: t.ReadHeader, Read: t.Read, Write: t.Write, Idle: t.Idle,
-		MaxBodyBytes: auth.DefaultMaxFormBytes,
-	})
-	a.metrics.Lanes(a.server.Lanes)
-	return nil
+	if a.server, err = a.httpServer(a.Handler()); err != nil {
+		return err
+	}
+	return a.openMetrics(listen)
 }
 
 // URL is where the app listens.
-func (a *App) URL() string { return "http://" + a.ln.Addr().String() }
+func (a *App) URL() string {
+	if a.TLSCert != "" {
+		return "https://" + a.ln.Addr().String()
+	}
+	return "http://" + a.ln.Addr().String()
+}
+
+// MetricsURL is where /metrics is served, "" when nowhere.
+func (a *App) MetricsURL() string {
+	if a.metricsLn == nil {
+		return ""
+	}
+	return "http://" + a.metricsLn.Addr().String() + "/metrics"
+}
 
 // Handler is every route of the app.
 func (a *App) Handler() http.Handler {
@@ -145,15 +171,14 @@ func (a *App) Handler() http.Handler {
 		io.WriteString(w, "ok\n")
 	})
 	mux.HandleFunc("GET /readyz", a.ready)
-	mux.Handle("GET /metrics", a.metrics.Handler())
 	a.site.Register(mux)
 	(&editor.Server{Auth: a.auth, Actions: editor.Actions{
 		Store: a.Store, Ingest: a.ingestNow, PollFeeds: a.pollNow,
 		Enrich: a.news.enricher.EnrichArticle, ArticlesChanged: a.site.ArticlesChanged,
 	}}).Register(mux)
-	// Instrument is outermost: it reads the matched route pattern after the
-	// mux has served the request.
-	return a.metrics.Instrument(logRequests(web.SecurityHeaders(mux)))
+	// Instrument is outermost of ours: it reads the matched route pattern
+	// after the mux has served the request. The wire's mark is outside it.
+	return a.ln.Handler(a.metrics.Instrument(logRequests(limitBodies(web.SecurityHeaders(mux)))))
 }
 
 // ingestNow runs an ingest for the editor's trigger and the first start, and
@@ -203,21 +228,26 @@ func (a *App) Run(ctx context.Context) error {
 	if len(a.Feeds) > 0 {
 		go a.feeds.Run(ctx)
 	}
-	errc := make(chan error, 1)
-	go func() { errc <- a.server.Serve(a.ln) }()
+	errc := make(chan error, 2)
+	go func() { errc <- a.serve() }()
+	if a.metricsServer != nil {
+		go func() { errc <- a.metricsServer.Serve(a.metricsLn) }()
+	}
 	select {
 	case err := <-errc:
-		return err
+		if !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
 	case <-ctx.Done():
 	}
 	shutdown, cancel := context.WithTimeout(context.Background(), t.Drain)
 	defer cancel()
 	slog.Info("shutting down: draining requests")
+	if a.metricsServer != nil {
+		a.metricsServer.Close() // a scrape needs no draining
+	}
 	if err := a.server.Shutdown(shutdown); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
-	}
-	if err := <-errc; err != nil {
-		return err
 	}
 	return nil
 }
@@ -253,6 +283,9 @@ func (a *App) ingestIfEmpty(ctx context.Context) {
 func (a *App) Close() error {
 	if a.ln != nil {
 		a.ln.Close()
+	}
+	if a.metricsLn != nil {
+		a.metricsLn.Close()
 	}
 	if a.Store != nil {
 		return a.Store.Close()

@@ -8,10 +8,8 @@ import (
 )
 
 // homes: a dependency → the package directories that may import it. One
-// package per dependency keeps each swappable and its quirks in one place
-// (fasthttp's reused buffers, for one, never reach a handler).
+// package per dependency keeps each swappable and its quirks in one place.
 var homes = map[string][]string{
-	"github.com/valyala/fasthttp":         {"internal/front"},
 	"modernc.org/sqlite":                  {"sqlite"},
 	"github.com/jackc/pgx":                {"postgres", "internal/pgtest"},
 	"github.com/prometheus/client_golang": {"metrics"},
