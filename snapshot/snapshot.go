@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/shuttlenews/shuttle"
 	"github.com/shuttlenews/shuttle/insight"
@@ -176,14 +177,20 @@ type Source struct {
 
 	mu      sync.Mutex
 	current *Snapshot
+	noData  atomic.Pointer[string] // why the store holds no data (nodata.go)
 }
 
 // Get returns the current Snapshot. It costs one Version query when nothing
-// changed.
+// changed. While the store holds no data it answers NoData: every reader of
+// a snapshot needs the data, and an empty answer would say there is nothing
+// to count.
 func (src *Source) Get(ctx context.Context) (*Snapshot, error) {
 	v, err := src.Store.Version(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if v.ID == 0 {
+		return nil, src.NoData()
 	}
 	src.mu.Lock()
 	defer src.mu.Unlock()

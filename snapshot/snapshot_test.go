@@ -61,3 +61,33 @@ func TestSourceFollowsVersion(t *testing.T) {
 		t.Error("the snapshot did not follow a new data version")
 	}
 }
+
+// A store with no data answers NoData: "still being loaded", or why the
+// first ingest failed once that is known, and data once it has landed.
+func TestSourceWithoutData(t *testing.T) {
+	ctx := t.Context()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	src := &snapshot.Source{Store: st}
+	says := func(want string) {
+		t.Helper()
+		_, err := src.Get(ctx)
+		if shuttle.ErrorCode(err) != shuttle.EUNAVAILABLE || shuttle.ErrorMessage(err) != want {
+			t.Errorf("Get on an empty store: %v, want EUNAVAILABLE %q", err, want)
+		}
+	}
+	says("The data is still being loaded. Please try again in a minute.")
+	src.IngestFailed("The first ingest failed: no network.")
+	says("The first ingest failed: no network.")
+	src.IngestFailed("")
+	says("The data is still being loaded. Please try again in a minute.")
+	if _, err := st.ReplaceDataset(ctx, storetest.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	if snap, err := src.Get(ctx); err != nil || snap.Version.ID == 0 {
+		t.Errorf("after an ingest: %v, %v", snap, err)
+	}
+}

@@ -163,8 +163,5 @@ func (s *Server) snapshot(ctx context.Context) (*snapshot.Snapshot, error) {
 		return nil, err
 	}
 	s.sawVersion(snap.Version.ID)
-	if snap.Version.ID == 0 {
-		return nil, shuttle.Errorf(shuttle.EUNAVAILABLE, "The data is still being loaded. Please try again in a minute.")
-	}
 	return snap, nil
 }

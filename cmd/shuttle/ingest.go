@@ -42,7 +42,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 func ingestInto(ctx context.Context, st shuttle.Store, fetcher *ingest.Fetcher, sf storeFlags, progress ingest.Progress) (*shuttle.Dataset, shuttle.Version, error) {
 	if m, ok := st.(migrator); ok {
 		if err := m.Migrate(ctx); err != nil {
-			return nil, shuttle.Version{}, err
+			return nil, shuttle.Version{}, &storeError{err}
 		}
 	}
 	began := time.Now()
@@ -56,7 +56,7 @@ func ingestInto(ctx context.Context, st shuttle.Store, fetcher *ingest.Fetcher, 
 	}
 	v, err := st.ReplaceDataset(ctx, d)
 	if err != nil {
-		return nil, shuttle.Version{}, fmt.Errorf("store: %w", err)
+		return nil, shuttle.Version{}, &storeError{fmt.Errorf("store: %w", err)}
 	}
 	d.Stats.Duration = time.Since(began)
 	slog.Info("ingested", "source", source, "version", v.ID, "trips", len(d.Trips), "took", d.Stats.Duration.Round(time.Millisecond))
@@ -116,3 +116,10 @@ func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fmt.Fprintf(stdout, "database %s is up to date\n", redact(sf.dbURL()))
 	return nil
 }
+
+// storeError marks an ingest that failed in the database rather than in
+// the data: its text is for the log, not for readers (see readerSafe).
+type storeError struct{ err error }
+
+func (e *storeError) Error() string { return e.err.Error() }
+func (e *storeError) Unwrap() error { return e.err }

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/shuttlenews/shuttle/auth"
@@ -90,7 +91,6 @@ type App struct {
 	// metricsLn and metricsServer serve /metrics on MetricsAddr.
 	metricsLn     net.Listener
 	metricsServer *http.Server
-	ingested      chan struct{}                                    // closed when the first-start ingest has ended
 	listen        func(network, addr string) (net.Listener, error) // net.Listen unless a test counts the writes
 }
 
@@ -211,7 +211,7 @@ func (a *App) ready(w http.ResponseWriter, r *http.Request) {
 	case err != nil:
 		http.Error(w, "database unavailable: "+shuttle.ErrorMessage(err), http.StatusServiceUnavailable)
 	case v.ID == 0:
-		http.Error(w, "no data ingested yet", http.StatusServiceUnavailable)
+		http.Error(w, "no data ingested yet: "+shuttle.ErrorMessage(a.snapshot.NoData()), http.StatusServiceUnavailable)
 	default:
 		fmt.Fprintf(w, "ready: data version %d\n", v.ID)
 	}
@@ -220,7 +220,6 @@ func (a *App) ready(w http.ResponseWriter, r *http.Request) {
 // Run serves until ctx ends, then drains in-flight requests.
 func (a *App) Run(ctx context.Context) error {
 	t := a.Timeouts.withDefaults()
-	a.ingested = make(chan struct{})
 	go a.ingestIfEmpty(ctx)
 	if a.Content != "" {
 		go a.news.watch(ctx, a.Content, 2*time.Second)
@@ -252,25 +251,45 @@ func (a *App) Run(ctx context.Context) error {
 	return nil
 }
 
+// Retries of a failed first ingest: soon, for a network that comes back,
+// then less often, for a data directory that needs a person.
+const (
+	firstRetry = 30 * time.Second
+	maxRetry   = 15 * time.Minute
+)
+
 // ingestIfEmpty loads the data on a first start. It waits for the database
-// to answer, so a server started before its database catches up by itself.
+// to answer, so a server started before its database catches up by itself;
+// a failed ingest is retried with backoff, and until one lands the pages,
+// the API and /readyz say why there is no data (snapshot.Source.NoData).
 func (a *App) ingestIfEmpty(ctx context.Context) {
-	defer close(a.ingested)
-	for delay := 500 * time.Millisecond; ; delay = min(2*delay, 30*time.Second) {
+	wait := 500 * time.Millisecond // while the database does not answer
+	retry := firstRetry            // after a failed ingest
+	for {
+		delay := wait
 		v, err := a.Store.Version(ctx)
 		if err == nil && v.ID != 0 {
+			a.snapshot.IngestFailed("")
 			return
 		}
 		if err == nil {
 			if _, err = a.ingestNow(ctx); err == nil {
+				a.snapshot.IngestFailed("")
+				return
+			}
+			if ctx.Err() != nil {
 				return
 			}
 			if shuttle.ErrorCode(err) != shuttle.EUNAVAILABLE {
-				slog.Error("first-start ingest failed; the site stays empty until `shuttle ingest` succeeds", "err", err)
-				return
+				delay, retry = retry, min(2*retry, maxRetry)
+				a.snapshot.IngestFailed(a.noDataReason(err, delay))
+				slog.Error("first-start ingest failed; retrying", "err", err, "in", delay)
 			}
 		}
-		slog.Warn("database not ready; will retry", "err", err, "in", delay)
+		if delay == wait {
+			slog.Warn("database not ready; will retry", "err", err, "in", delay)
+			wait = min(2*wait, 30*time.Second)
+		}
 		select {
 		case <-ctx.Done():
 			return
@@ -278,6 +297,33 @@ func (a *App) ingestIfEmpty(ctx context.Context) {
 		}
 	}
 }
+
+// noDataReason is what a reader is told while the first ingest keeps
+// failing: the failure, and the way out.
+func (a *App) noDataReason(err error, retry time.Duration) string {
+	fix := "fix the data directory, or run `shuttle ingest`"
+	if a.Flags.data == "" {
+		fix = "check the network, or run `shuttle serve --data DIR` with a local copy of the records"
+	}
+	return fmt.Sprintf("The first ingest failed: %s. %s; trying again in %s.", readerSafe(err), capitalise(fix), retry.Round(time.Second))
+}
+
+// readerSafe is what a reader may be told of a failed ingest: the
+// download's or the data's own error names a URL or a file:line, which is
+// what to act on; the database's is the operator's, and only logged.
+func readerSafe(err error) string {
+	var se *storeError
+	switch {
+	case errors.As(err, &se):
+		return "the database did not take the data (the server's log says why)"
+	case shuttle.ErrorCode(err) != shuttle.EINTERNAL:
+		return shuttle.ErrorMessage(err)
+	}
+	line, _, _ := strings.Cut(err.Error(), "\n")
+	return line
+}
+
+func capitalise(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
 // Close releases the listener and the database.
 func (a *App) Close() error {
