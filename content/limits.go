@@ -7,11 +7,17 @@ import "bytes"
 // blockquote depth ("> > > …"); a 1 MiB file built that way takes minutes.
 // No article needs more than these, and with them the worst 1 MiB file
 // renders in about a second (BenchmarkParseHostile; TestParseHostile checks
-// the bounds that make it so).
+// the bounds that make it so). The work is bounded by counting, not timing:
+// lengths, depths and link openers here, cells and HTML bytes in render.
 const (
 	maxLineLen    = 8 << 10
 	maxBlockLen   = 64 << 10 // a run of lines with no blank line between
 	maxQuoteDepth = 8
+	// maxLinksPerLine bounds the "](" that open a link destination: goldmark
+	// scans each to the next space or the end of its line, so a line of
+	// 2,000 unclosed "[a](" is 2,000 scans of up to 8 KiB, and a file of them
+	// took 3.3 s; with at most this many a line, under half a second.
+	maxLinksPerLine = 128
 )
 
 // Limits on what a body may render to. The input limits above bound the
@@ -45,6 +51,9 @@ func checkBody(body []byte, firstLine int) error {
 		}
 		if quoteDepth(line) > maxQuoteDepth {
 			return errAt(n, "blockquotes nested deeper than %d levels", maxQuoteDepth)
+		}
+		if bytes.Count(line, []byte("](")) > maxLinksPerLine {
+			return errAt(n, "line has more than %d links; break it into paragraphs", maxLinksPerLine)
 		}
 		if err := t.line(line, n, block == len(line)+1); err != nil {
 			return err

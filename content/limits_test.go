@@ -90,10 +90,28 @@ var hostile = []struct {
 		src:  fillFile(strings.Repeat(strings.Repeat("- ", 15)+"x\n", 1000)+"\n", strings.Repeat("word ", 200)+"\n\n"),
 	},
 	{
-		// goldmark is quadratic in a paragraph of unclosed links; the
-		// line and paragraph limits are what keep this to about a second.
-		name: "unclosed links",
-		src:  fillFile("", strings.Repeat(strings.Repeat("[a](", maxLineLen/4)+"\n", 7)+"\n"),
+		// goldmark scans from each "](" to the line's next space: a line of
+		// unclosed links is quadratic in its length, and a file of them
+		// took 3.3 s. Refused by the count of links on the line.
+		name:    "unclosed links",
+		src:     fillFile("", strings.Repeat(strings.Repeat("[a](", maxLineLen/4)+"\n", 7)+"\n"),
+		wantErr: "a.md:5: line has more than 128 links",
+	},
+	{
+		// As many unclosed links as a line may hold, each scanning the
+		// rest of an 8 KiB line with no space in it.
+		name: "unclosed links allowed",
+		src:  fillFile("", strings.Repeat(strings.Repeat("[a](", maxLinksPerLine)+strings.Repeat("x", maxLineLen-4*maxLinksPerLine)+"\n", 7)+"\n"),
+	},
+	{
+		name: "pointy unclosed links allowed",
+		src:  fillFile("", strings.Repeat(strings.Repeat("[a](<", maxLinksPerLine)+strings.Repeat("x ", (maxLineLen-5*maxLinksPerLine)/2)+"\n", 7)+"\n"),
+	},
+	{
+		// The slowest of the other patterns tried ("[", "[^", "*a", "<a ",
+		// "~~a", "[a]", "a<b>c", ... filling every line).
+		name: "open brackets",
+		src:  fillFile("", strings.Repeat(strings.Repeat("[^", maxLineLen/2)+"\n", 7)+"\n"),
 	},
 	{
 		name: "prose",
