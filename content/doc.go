@@ -19,4 +19,11 @@
 // The body is rendered with goldmark and then always passed through a
 // bluemonday allow-list (see [Sanitize]). Raw HTML in the Markdown is not
 // rendered at all, so the sanitiser is a second wall, not the only one.
+//
+// A body is bounded twice: in what it may say (1 MiB, lines of 8 KiB with
+// at most 128 links, paragraphs of 64 KiB, quotes 8 deep) and in what it may render to (tables
+// of 64 columns and 10,000 cells in all, elements 32 deep, 2 MiB of HTML).
+// Beyond a bound Parse refuses the file with an error naming the bound,
+// because a short file can ask for a huge page: GFM pads table rows to the
+// header's width, and one reference can be used a hundred thousand times.
 package content

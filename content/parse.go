@@ -48,7 +48,7 @@ func parse(name string, src []byte) (*shuttle.Article, error) {
 		return nil, err
 	}
 	a.Body = string(body)
-	if a.HTML, err = Render(body); err != nil {
+	if a.HTML, err = render(body, bodyLine); err != nil {
 		return nil, err
 	}
 	return a, nil

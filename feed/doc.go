@@ -13,8 +13,11 @@
 //   - Title: the item title as plain text (markup stripped, entities decoded).
 //     Items without a title are skipped.
 //   - Slug: the title's slug, cut to 60 bytes, plus 8 hex digits of a SHA-256
-//     of the GUID (or the link when there is no GUID), so two stories with
-//     the same headline do not collide and a re-delivered item keeps its slug.
+//     of the feed's URL and the GUID (or of the link when there is no GUID),
+//     so two stories with the same headline do not collide and a
+//     re-delivered item keeps its slug. The feed's URL is part of it because
+//     an item belongs to its feed: GUIDs are unique only within one, and two
+//     feeds' items "1" titled alike must not replace each other's article.
 //   - Date: the published date, else the updated date, else the poll time,
 //     as a UTC calendar day.
 //   - HTML: content:encoded (or Atom content), else the description, passed

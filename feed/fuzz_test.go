@@ -11,8 +11,8 @@ import (
 // FuzzParseFeed runs the whole path from a feed body to articles: no input
 // may panic, and every article must have a title, a valid slug and HTML the
 // independent oracle finds safe. Seeds: testdata/fuzz/FuzzParseFeed and the
-// shared sample feeds. Minimising new inputs derived from the 30 KB samples
-// dominates a run unless it is bounded:
+// sample feeds in testdata. Minimising new inputs dominates a run unless it
+// is bounded:
 //
 //	go test ./feed -run '^$' -fuzz FuzzParseFeed -fuzzminimizetime 1s
 func FuzzParseFeed(f *testing.F) {

@@ -17,21 +17,15 @@ import (
 	"github.com/shuttlenews/shuttle"
 )
 
-// sampleFeed reads a feed from the shared evaluation set, which sits beside
-// the repository ($SHUTTLE_SHARED overrides where).
+// sampleFeed reads one of the small hand-written feeds in testdata: the
+// tests must run in a clone without ../shared.
 func sampleFeed(t testing.TB, name string) []byte {
 	t.Helper()
-	dirs := []string{filepath.Join("..", "..", "shared", "eval", "feeds")}
-	if d := os.Getenv("SHUTTLE_SHARED"); d != "" {
-		dirs = append([]string{filepath.Join(d, "eval", "feeds")}, dirs...)
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatalf("sample feed: %v", err)
 	}
-	for _, d := range dirs {
-		if b, err := os.ReadFile(filepath.Join(d, name)); err == nil {
-			return b
-		}
-	}
-	t.Fatalf("sample feed %s not found in %v (set SHUTTLE_SHARED)", name, dirs)
-	return nil
+	return b
 }
 
 // wantItem is what the test reads from a feed on its own, with encoding/xml,

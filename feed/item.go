@@ -35,7 +35,7 @@ func toArticle(feedURL string, it *gofeed.Item, now time.Time) (a *shuttle.Artic
 	}
 	guid := strings.TrimSpace(it.GUID)
 	link := webURL(it.Link)
-	id := firstNonEmpty(guid, link, title+"\x00"+it.Published+it.Updated)
+	id := itemID(feedURL, guid, link, title+"\x00"+it.Published+it.Updated)
 	if guid != "" {
 		keys = append(keys, "guid:"+feedURL+"\x00"+guid)
 	}
@@ -43,7 +43,7 @@ func toArticle(feedURL string, it *gofeed.Item, now time.Time) (a *shuttle.Artic
 		keys = append(keys, "link:"+link)
 	}
 	if len(keys) == 0 {
-		keys = append(keys, "id:"+feedURL+"\x00"+id)
+		keys = append(keys, "id:"+id)
 	}
 
 	rawHTML := firstNonEmpty(it.Content, it.Description)
@@ -68,6 +68,22 @@ func toArticle(feedURL string, it *gofeed.Item, now time.Time) (a *shuttle.Artic
 		Source:    firstNonEmpty(link, feedURL),
 		UpdatedAt: updatedTime(it, published),
 	}, keys, nil
+}
+
+// itemID is what an item's slug is made from: its identity, the same that
+// dedupes it. A GUID means something only within its feed, so it is taken
+// with the feed's URL: two feeds numbering their items "1" would otherwise
+// share a slug, and the second feed's item replace the first's article. A
+// link is the story's wherever it is carried; an item with neither is known
+// by its feed, title and dates.
+func itemID(feedURL, guid, link, fallback string) string {
+	switch {
+	case guid != "":
+		return feedURL + "\x00" + guid
+	case link != "":
+		return link
+	}
+	return feedURL + "\x00" + fallback
 }
 
 func itemSlug(title, id string) string {

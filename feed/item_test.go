@@ -95,9 +95,16 @@ func TestToArticleKeysAndSlugs(t *testing.T) {
 	now := time.Now()
 	a1, k1, _ := toArticle("https://a.example/feed", &gofeed.Item{Title: "Same headline", GUID: "1", Link: "https://x.example/1"}, now)
 	a2, k2, _ := toArticle("https://a.example/feed", &gofeed.Item{Title: "Same headline", GUID: "2", Link: "https://x.example/2"}, now)
-	a3, _, _ := toArticle("https://b.example/feed", &gofeed.Item{Title: "Same headline", GUID: "1", Link: "https://x.example/1"}, now)
-	if a1.Slug == a2.Slug || a1.Slug != a3.Slug {
-		t.Errorf("slugs %s %s %s: same headline must differ by GUID and be stable", a1.Slug, a2.Slug, a3.Slug)
+	again, _, _ := toArticle("https://a.example/feed", &gofeed.Item{Title: "Same headline", GUID: "1", Link: "https://x.example/1"}, now)
+	// Another feed's GUID "1" is another item: it must not take a1's slug,
+	// or publishing it would replace a1's article. (The same link is still
+	// one story: the link key below dedupes it before it is published.)
+	a3, k3, _ := toArticle("https://b.example/feed", &gofeed.Item{Title: "Same headline", GUID: "1", Link: "https://x.example/1"}, now)
+	if a1.Slug == a2.Slug || a1.Slug != again.Slug || a1.Slug == a3.Slug {
+		t.Errorf("slugs %s %s %s %s: same headline must differ by GUID and feed, and be stable", a1.Slug, a2.Slug, again.Slug, a3.Slug)
+	}
+	if k3[1] != k1[1] {
+		t.Errorf("link keys %v %v: the same link in two feeds is one story", k1, k3)
 	}
 	if k1[0] == k2[0] || k1[1] != "link:https://x.example/1" {
 		t.Errorf("keys %v %v", k1, k2)

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -324,4 +325,54 @@ func logged(logs string, parts ...string) bool {
 		}
 	}
 	return false
+}
+
+// slugSink keeps articles by slug, as a store does: a second article under
+// a slug replaces the first.
+type slugSink struct {
+	mu       sync.Mutex
+	articles map[string]*shuttle.Article
+}
+
+func (s *slugSink) PutArticle(_ context.Context, a *shuttle.Article) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.articles[a.Slug] = a
+	return nil
+}
+
+// TestItemBelongsToItsFeed: two feeds whose items share a GUID and a title
+// (GUIDs are only unique within a feed) publish two articles, neither
+// replacing the other's. With different links, or none, they are two
+// stories; the same link is one story, kept once (TestDedupeByLink).
+func TestItemBelongsToItsFeed(t *testing.T) {
+	tests := []struct{ name, linkA, linkB string }{
+		{"different links", "https://a.example/story", "https://b.example/story"},
+		{"no links", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := newFeedServer(t, map[string][]byte{"/feed": rss([3]string{"1", tt.linkA, "Daily briefing"})})
+			b := newFeedServer(t, map[string][]byte{"/feed": rss([3]string{"1", tt.linkB, "Daily briefing"})})
+			sink := &slugSink{articles: map[string]*shuttle.Article{}}
+			p := NewPoller([]string{a.URL + "/feed", b.URL + "/feed"}, sink)
+			p.Logger = quietLogger()
+			for _, r := range p.PollAll(context.Background()) {
+				if r.Err != nil || r.Added != 1 {
+					t.Fatalf("poll %s: %+v, want 1 added", r.URL, r)
+				}
+			}
+			if len(sink.articles) != 2 {
+				t.Fatalf("%d articles after polling both feeds, want 2: %v", len(sink.articles), sink.articles)
+			}
+			sources := map[string]bool{}
+			for _, art := range sink.articles {
+				sources[art.Source] = true
+			}
+			wantA, wantB := firstNonEmpty(tt.linkA, a.URL+"/feed"), firstNonEmpty(tt.linkB, b.URL+"/feed")
+			if !sources[wantA] || !sources[wantB] {
+				t.Errorf("sources %v, want %s and %s", sources, wantA, wantB)
+			}
+		})
+	}
 }

@@ -87,12 +87,13 @@ func TestTripFields(t *testing.T) {
 		CountryID: "japan", CountryName: "Japan", Locale: "Tokyo",
 		Remarks: "Attended the U.S.-Japan Security Consultative Committee meeting and met with Minister for Foreign Affairs Toshimitsu Motegi.",
 	}
-	first.Pos = hsg.Position{}
+	first.Pos, first.StartPos, first.EndPos = hsg.Position{}, hsg.Position{}, hsg.Position{}
 	if first != want {
 		t.Errorf("first trip:\n got %+v\nwant %+v", first, want)
 	}
-	if trips[0].Pos.Line != 3 {
-		t.Errorf("first trip at line %d, want 3", trips[0].Pos.Line)
+	// The record's line, and its dates' for the checks ingest makes later.
+	if p := trips[0]; p.Pos.Line != 3 || p.StartPos.Line != 7 || p.EndPos.Line != 8 {
+		t.Errorf("first trip at line %d, dates at %d and %d; want 3, 7 and 8", p.Pos.Line, p.StartPos.Line, p.EndPos.Line)
 	}
 	for _, tr := range trips {
 		if strings.ContainsAny(tr.Remarks, "\n\t") || strings.Contains(tr.Remarks, "  ") {

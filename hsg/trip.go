@@ -19,6 +19,10 @@ type Trip struct {
 	CountryName string
 	Locale      string
 	Remarks     string
+
+	// StartPos and EndPos are where the dates are, for the checks only
+	// a later stage can make (a date past the ingest day, outside a term).
+	StartPos, EndPos Position
 }
 
 // NewTripDecoder reads a travels file; file names it in errors.
@@ -51,6 +55,7 @@ func tripFromRecord(rec *record) (Trip, error) {
 	if t.Start, t.End, err = rec.dates("start-date", "end-date"); err != nil {
 		return t, err
 	}
+	t.StartPos, t.EndPos = rec.fieldPos("start-date"), rec.fieldPos("end-date")
 	if t.CountryID = rec.attr("country", "id"); t.CountryID == "" {
 		return t, rec.errorf("country", "missing attribute id")
 	}

@@ -16,6 +16,10 @@ type Visit struct {
 	FromID      string
 	FromName    string
 	Description string // inline markup (<em>) flattened to text
+
+	// StartPos and EndPos are where the dates are, for the checks only
+	// a later stage can make (a date past the ingest day, outside a term).
+	StartPos, EndPos Position
 }
 
 // NewVisitDecoder reads a visits/data file; file names it in errors.
@@ -32,6 +36,7 @@ func visitFromRecord(rec *record) (Visit, error) {
 	if v.Start, v.End, err = rec.dates("start-date", "end-date"); err != nil {
 		return v, err
 	}
+	v.StartPos, v.EndPos = rec.fieldPos("start-date"), rec.fieldPos("end-date")
 	if v.Visitor, err = rec.required("visitor"); err != nil {
 		return v, err
 	}

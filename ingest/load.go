@@ -29,8 +29,14 @@ type Progress func(done, total int, file string)
 
 // Load reads the datasets under fsys (laid out like the upstream
 // repositories side by side) and returns the whole Dataset, or the first
-// error with its file, line and record.
+// error with its file, line and record. It is LoadOn today.
 func Load(ctx context.Context, fsys fs.FS, source string, progress Progress) (*shuttle.Dataset, error) {
+	return LoadOn(ctx, fsys, source, progress, time.Now())
+}
+
+// LoadOn is Load as if run on the day today, which bounds how far ahead a
+// record may be dated (a year: trips are announced, not planned years out).
+func LoadOn(ctx context.Context, fsys fs.FS, source string, progress Progress, today time.Time) (*shuttle.Dataset, error) {
 	began := time.Now()
 	files, err := layout(fsys)
 	if err != nil {
@@ -59,7 +65,7 @@ func Load(ctx context.Context, fsys fs.FS, source string, progress Progress) (*s
 		return nil, err
 	}
 	ttable := newTravelerTable(secretaries, presidents)
-	set := newTripSet(ctable, ttable)
+	set := newTripSet(ctable, ttable, boundsOn(today))
 	for _, glob := range []string{secretaryGlob, presidentGlob} {
 		if err := each(l, files[glob], hsg.NewTripDecoder, set.addTrip); err != nil {
 			return nil, err

@@ -25,6 +25,7 @@ type tripKey struct {
 type tripSet struct {
 	countries  *countryTable
 	travelers  *travelerTable
+	bounds     dateBounds
 	byKey      map[tripKey]int // index into trips
 	ids        map[string]hsg.Position
 	trips      []shuttle.Trip
@@ -32,9 +33,9 @@ type tripSet struct {
 	duplicates map[shuttle.Role]int
 }
 
-func newTripSet(c *countryTable, t *travelerTable) *tripSet {
+func newTripSet(c *countryTable, t *travelerTable, b dateBounds) *tripSet {
 	return &tripSet{
-		countries: c, travelers: t,
+		countries: c, travelers: t, bounds: b,
 		byKey: map[tripKey]int{}, ids: map[string]hsg.Position{},
 		read: map[shuttle.Role]int{}, duplicates: map[shuttle.Role]int{},
 	}
@@ -59,9 +60,15 @@ func (s *tripSet) addTrip(r hsg.Trip) error {
 	if err := s.checkID(r.Role, r.ID, r.Pos); err != nil {
 		return err
 	}
+	if err := s.bounds.check(label, r.Start, r.End, r.StartPos, r.EndPos); err != nil {
+		return err
+	}
 	tr, ok := s.travelers.byID[r.Who]
 	if !ok || !tr.Held(r.Role) {
 		return &hsg.Error{Pos: r.Pos, Record: label, Field: "who", Err: fmt.Errorf("traveller %q is not a known %s", r.Who, r.Role.Label())}
+	}
+	if err := checkTerm(tr, r, label); err != nil {
+		return err
 	}
 	iso, err := s.countries.resolve(r.CountryID, r.CountryName, r.Start.Year())
 	if err != nil {
@@ -81,6 +88,9 @@ func (s *tripSet) addTrip(r hsg.Trip) error {
 func (s *tripSet) addVisit(v hsg.Visit) error {
 	label := fmt.Sprintf("visit %d", v.ID)
 	if err := s.checkID(shuttle.RoleVisit, v.ID, v.Pos); err != nil {
+		return err
+	}
+	if err := s.bounds.check(label, v.Start, v.End, v.StartPos, v.EndPos); err != nil {
 		return err
 	}
 	iso, err := s.countries.resolve(v.FromID, v.FromName, v.Start.Year())

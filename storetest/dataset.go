@@ -294,14 +294,19 @@ func testReplaceCancelled(t *testing.T, s shuttle.Store) {
 // read must match A or B exactly. Each read method is one transaction, so a
 // reader that straddles a commit sees the old snapshot or the new one.
 func testConcurrentReaders(t *testing.T, s shuttle.Store) {
-	ctx := t.Context()
 	datasets := []*shuttle.Dataset{Fixture(), Small()}
 	var want []state
 	for _, d := range datasets {
 		mustReplace(t, s, d)
 		want = append(want, snapshot(t, s))
 	}
+	readWhileReplacing(t, s, datasets, want)
+}
 
+// readWhileReplacing is the heart of testConcurrentReaders: readers loop
+// while the writer swaps the datasets, want holding what each one reads as.
+func readWhileReplacing(t testing.TB, s shuttle.Store, datasets []*shuttle.Dataset, want []state) {
+	ctx := t.Context()
 	const readers, rounds = 4, 16
 	var started, wg sync.WaitGroup
 	done := make(chan struct{})
@@ -310,15 +315,17 @@ func testConcurrentReaders(t *testing.T, s shuttle.Store) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			first := true
+			// Started once, on every path: a reader whose first read fails
+			// must not leave the writer waiting for it, or the suite hangs
+			// instead of reporting the failure.
+			var once sync.Once
+			defer once.Do(started.Done)
 			var lastID int64
 			for {
-				if !readOnce(t, s, want, &lastID) {
+				ok := readOnce(t, s, want, &lastID)
+				once.Do(started.Done)
+				if !ok {
 					return
-				}
-				if first {
-					started.Done()
-					first = false
 				}
 				select {
 				case <-done:
@@ -343,7 +350,7 @@ func testConcurrentReaders(t *testing.T, s shuttle.Store) {
 
 // readOnce reads once through each method and reports whether the reader
 // should go on. It runs in a goroutine, so it reports with Errorf.
-func readOnce(t *testing.T, s shuttle.Store, want []state, lastID *int64) bool {
+func readOnce(t testing.TB, s shuttle.Store, want []state, lastID *int64) bool {
 	ctx := t.Context()
 	v, err := s.Version(ctx)
 	if err != nil {
