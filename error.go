@@ -1,6 +1,7 @@
 package shuttle
 
 import (
+	"context"
 	"errors"
 	"fmt"
 )
@@ -53,4 +54,26 @@ func ErrorMessage(err error) string {
 		return e.Message
 	}
 	return "internal error"
+}
+
+// HTTPStatus is the HTTP status an error's code means, the one mapping the site
+// and the API share. The numbers are written out rather than taken from
+// net/http, which the domain does not import.
+func HTTPStatus(err error) int {
+	switch ErrorCode(err) {
+	case EINVALID:
+		return 400 // Bad Request
+	case ENOTFOUND:
+		return 404 // Not Found
+	case EUNAVAILABLE:
+		return 503 // Service Unavailable
+	case EUNAUTHORIZED:
+		return 401 // Unauthorized
+	case EFORBIDDEN:
+		return 403 // Forbidden
+	}
+	if errors.Is(err, context.Canceled) {
+		return 499 // the client went away; nobody reads this
+	}
+	return 500 // Internal Server Error
 }

@@ -4,7 +4,6 @@
 package api
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"log/slog"
@@ -61,25 +60,10 @@ type errorBody struct {
 	} `json:"error"`
 }
 
-// Status maps a domain error code to its HTTP status.
-func Status(err error) int {
-	switch shuttle.ErrorCode(err) {
-	case shuttle.EINVALID:
-		return http.StatusBadRequest
-	case shuttle.ENOTFOUND:
-		return http.StatusNotFound
-	case shuttle.EUNAVAILABLE:
-		return http.StatusServiceUnavailable
-	case shuttle.EUNAUTHORIZED:
-		return http.StatusUnauthorized
-	case shuttle.EFORBIDDEN:
-		return http.StatusForbidden
-	}
-	if errors.Is(err, context.Canceled) {
-		return 499 // the client went away; nobody reads this
-	}
-	return http.StatusInternalServerError
-}
+// Status maps a domain error code to its HTTP status; the mapping lives in
+// the domain (shuttle.HTTPStatus) so that the site shares it without
+// importing the API.
+func Status(err error) int { return shuttle.HTTPStatus(err) }
 
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	status := Status(err)

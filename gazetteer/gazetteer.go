@@ -35,7 +35,9 @@ const (
 // Types lists the organisation types in the order a reader would rank them.
 var Types = []string{Multilateral, Agency, Military, Company, Media, Party, NGO}
 
-// Country is a sovereign state.
+// Country is a sovereign state (countries.yaml) or, where State is false, a
+// dependency, historical entity or Antarctica (territories.yaml), which text
+// is not matched against but records and map shapes are.
 type Country struct {
 	ISO      string   `json:"iso"`
 	Name     string   `json:"name"`
@@ -45,6 +47,30 @@ type Country struct {
 	// government only where the text uses them so ("Moscow said").
 	Capitals []string `json:"capitals,omitempty"`
 	UNMember bool     `json:"un_member"`
+	State    bool     `json:"state"`
+	// Numeric is the ISO 3166-1 numeric code ("004"), "" where ISO gives
+	// none (XK, the historical entities).
+	Numeric string `json:"numeric,omitempty"`
+	// HSG are the Office of the Historian's ids that denote it: its gsh
+	// countries-old id and the ids the records use besides (turkiye).
+	HSG []string `json:"hsg,omitempty"`
+	// HSGName is the name shown beside the records where it is not Name
+	// (Burma, Palestinian Territories); RecordName picks between the two.
+	HSGName string `json:"hsg_name,omitempty"`
+	// HSGUntil is the last year the HSG ids denote it, 0 for no bound: a
+	// later record under them names a successor ("korea" after 1948).
+	HSGUntil int `json:"hsg_until,omitempty"`
+	// Region is the State Department bureau, given only for places gsh's
+	// table does not list (gsh gives the others).
+	Region string `json:"region,omitempty"`
+}
+
+// RecordName is the name to show beside the Office of the Historian's records.
+func (c Country) RecordName() string {
+	if c.HSGName != "" {
+		return c.HSGName
+	}
+	return c.Name
 }
 
 // Organization is a named body. Members are ISO codes, set for
@@ -95,10 +121,16 @@ type Gazetteer struct {
 	capitalFollowers []string
 	female           map[string]bool
 
+	territories []Country
+
 	countryByISO  map[string]int
 	countryByName map[string]int
-	orgByName     map[string]int
-	personByName  map[string]int
+	// The code lookups span states and territories: an index below
+	// len(countries) is a state, the rest territories.
+	byHSG        map[string]int
+	byNumeric    map[string]int
+	orgByName    map[string]int
+	personByName map[string]int
 }
 
 var defaultGazetteer = sync.OnceValue(func() *Gazetteer {
@@ -114,11 +146,14 @@ var defaultGazetteer = sync.OnceValue(func() *Gazetteer {
 // Default returns the embedded tables, parsed on first use.
 func Default() *Gazetteer { return defaultGazetteer() }
 
-// Load parses data/countries.yaml, organizations.yaml, people.yaml, titles.yaml,
+// Load parses data/countries.yaml, territories.yaml, organizations.yaml, people.yaml, titles.yaml,
 // places.yaml and names.yaml from fsys.
 func Load(fsys fs.FS) (*Gazetteer, error) {
 	g := &Gazetteer{}
 	if err := g.loadCountries(fsys); err != nil {
+		return nil, err
+	}
+	if err := g.loadTerritories(fsys); err != nil {
 		return nil, err
 	}
 	if err := g.loadOrganizations(fsys); err != nil {
@@ -191,6 +226,53 @@ func (g *Gazetteer) Country(iso string) (Country, bool) {
 	return g.countries[i], true
 }
 
+// Territories lists the dependencies, historical entities and Antarctica, by
+// code as the file orders them.
+func (g *Gazetteer) Territories() []Country { return g.territories }
+
+// coded returns the state or territory at a code-lookup index.
+func (g *Gazetteer) coded(i int) Country {
+	if i < len(g.countries) {
+		return g.countries[i]
+	}
+	return g.territories[i-len(g.countries)]
+}
+
+// HSG returns the state or territory an Office of the Historian country id
+// denotes ("turkiye" and "turkey" are Türkiye).
+func (g *Gazetteer) HSG(id string) (Country, bool) {
+	i, ok := g.byHSG[id]
+	if !ok {
+		return Country{}, false
+	}
+	return g.coded(i), true
+}
+
+// HSGCountries lists the states and territories that have Office of the
+// Historian ids, states first.
+func (g *Gazetteer) HSGCountries() []Country {
+	var out []Country
+	for _, c := range append(slices.Clip(g.countries), g.territories...) {
+		if len(c.HSG) > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Numeric returns the state or territory with ISO 3166-1 numeric code num
+// ("004", or "4": the zeros are optional).
+func (g *Gazetteer) Numeric(num string) (Country, bool) {
+	if len(num) < 3 {
+		num = strings.Repeat("0", 3-len(num)) + num
+	}
+	i, ok := g.byNumeric[num]
+	if !ok {
+		return Country{}, false
+	}
+	return g.coded(i), true
+}
+
 // CountryByName returns the state a name, short form, abbreviation or demonym
 // refers to ("Lao PDR", "ROK", "Britain", "Ukrainian"), or an ISO code.
 func (g *Gazetteer) CountryByName(name string) (Country, bool) {
@@ -257,6 +339,14 @@ func LookupCountry(iso string) (Country, bool) { return Default().Country(iso) }
 
 // LookupCountryByName returns the state a name or demonym refers to.
 func LookupCountryByName(name string) (Country, bool) { return Default().CountryByName(name) }
+
+// LookupHSG returns the state or territory an Office of the Historian country
+// id denotes, from the embedded tables.
+func LookupHSG(id string) (Country, bool) { return Default().HSG(id) }
+
+// LookupNumeric returns the state or territory with that ISO 3166-1 numeric
+// code, from the embedded tables.
+func LookupNumeric(num string) (Country, bool) { return Default().Numeric(num) }
 
 // LookupOrganization returns the organisation with that name or alias, with its
 // members (the site restricts a ranking to NATO members with it).

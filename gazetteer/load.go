@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 )
 
@@ -16,6 +17,11 @@ type (
 		Demonyms []string `yaml:"demonyms"`
 		Capitals []string `yaml:"capitals"`
 		UN       *bool    `yaml:"un"`
+		Numeric  string   `yaml:"numeric"`
+		HSG      []string `yaml:"hsg"`
+		HSGName  string   `yaml:"hsg_name"`
+		HSGUntil int      `yaml:"hsg_until"`
+		Region   *string  `yaml:"region"`
 	}
 	orgRow struct {
 		Name    string   `yaml:"name"`
@@ -44,22 +50,86 @@ func (g *Gazetteer) loadCountries(fsys fs.FS) error {
 	}
 	g.countryByISO = make(map[string]int, len(rows))
 	g.countryByName = make(map[string]int, len(rows)*4)
+	g.byHSG = make(map[string]int, len(rows))
+	g.byNumeric = make(map[string]int, len(rows))
 	for i, r := range rows {
-		if r.ISO == "" || r.Name == "" {
-			return fmt.Errorf("countries.yaml: row %d: iso and name are required", i+1)
+		c, err := g.codedRow("countries.yaml", i+1, i, r)
+		if err != nil {
+			return err
 		}
-		if _, dup := g.countryByISO[r.ISO]; dup {
-			return fmt.Errorf("countries.yaml: %s listed twice", r.ISO)
+		c.Names, c.Demonyms, c.Capitals = r.Names, r.Demonyms, r.Capitals
+		c.UNMember, c.State = r.UN == nil || *r.UN, true
+		if r.Region != nil || r.HSGUntil != 0 {
+			// gsh gives every state's bureau, and a state that ended
+			// is a territory; either here is a row in the wrong file.
+			return fmt.Errorf("countries.yaml: %s: region and hsg_until belong in territories.yaml", r.ISO)
 		}
 		g.countryByISO[r.ISO] = i
-		c := Country{ISO: r.ISO, Name: r.Name, Names: r.Names, Demonyms: r.Demonyms,
-			Capitals: r.Capitals, UNMember: r.UN == nil || *r.UN}
 		g.countries = append(g.countries, c)
 		for _, n := range append(append([]string{c.Name}, c.Names...), c.Demonyms...) {
 			g.countryByName[Key(n)] = i
 		}
 	}
 	return nil
+}
+
+// loadTerritories runs after loadCountries: its rows extend the code indexes
+// past the states.
+func (g *Gazetteer) loadTerritories(fsys fs.FS) error {
+	var rows []countryRow
+	if err := decodeFile(fsys, "territories.yaml", &rows); err != nil {
+		return err
+	}
+	for i, r := range rows {
+		c, err := g.codedRow("territories.yaml", i+1, len(g.countries)+i, r)
+		if err != nil {
+			return err
+		}
+		if len(r.Names) > 0 || len(r.Demonyms) > 0 || len(r.Capitals) > 0 || r.UN != nil {
+			return fmt.Errorf("territories.yaml: row %d (%s): names, demonyms, capitals and un are for states; text is not matched against territories", i+1, r.ISO)
+		}
+		if r.Region != nil {
+			c.Region = *r.Region
+		}
+		g.territories = append(g.territories, c)
+	}
+	return nil
+}
+
+// codedRow checks the codes of a row of either file and indexes them at idx:
+// row is its line among the rows, for errors, and idx its code-lookup index;
+// an ISO code, a numeric code or an Office of the Historian id may name one
+// place only, whichever file it is in.
+func (g *Gazetteer) codedRow(file string, row, idx int, r countryRow) (Country, error) {
+	if r.ISO == "" || r.Name == "" {
+		return Country{}, fmt.Errorf("%s: row %d: iso and name are required", file, row)
+	}
+	if _, dup := g.countryByISO[r.ISO]; dup || g.territoryISO(r.ISO) {
+		return Country{}, fmt.Errorf("%s: %s listed twice", file, r.ISO)
+	}
+	if r.Numeric != "" {
+		if len(r.Numeric) != 3 || strings.Trim(r.Numeric, "0123456789") != "" {
+			return Country{}, fmt.Errorf("%s: %s: numeric %q is not three digits (quote it in YAML to keep its zeros)", file, r.ISO, r.Numeric)
+		}
+		if prev, dup := g.byNumeric[r.Numeric]; dup {
+			return Country{}, fmt.Errorf("%s: %s: numeric %s is already %s's", file, r.ISO, r.Numeric, g.coded(prev).ISO)
+		}
+		g.byNumeric[r.Numeric] = idx
+	}
+	for _, id := range r.HSG {
+		if prev, dup := g.byHSG[id]; dup {
+			return Country{}, fmt.Errorf("%s: %s: hsg id %q is already %s's", file, r.ISO, id, g.coded(prev).ISO)
+		}
+		g.byHSG[id] = idx
+	}
+	if r.HSGUntil != 0 && len(r.HSG) == 0 {
+		return Country{}, fmt.Errorf("%s: %s: hsg_until without hsg ids", file, r.ISO)
+	}
+	return Country{ISO: r.ISO, Name: r.Name, Numeric: r.Numeric, HSG: r.HSG, HSGName: r.HSGName, HSGUntil: r.HSGUntil}, nil
+}
+
+func (g *Gazetteer) territoryISO(iso string) bool {
+	return slices.ContainsFunc(g.territories, func(c Country) bool { return c.ISO == iso })
 }
 
 func (g *Gazetteer) loadOrganizations(fsys fs.FS) error {

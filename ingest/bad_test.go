@@ -58,10 +58,15 @@ func TestBadData(t *testing.T) {
 			[]string{blinken + ":18:", "3992", "also used at " + blinken + ":3:"}},
 		{"korea after 1948 under another name", "visits/data/2010.xml", `<from id="korea">Korea, South</from>`, `<from id="korea">Somewhere</from>`,
 			[]string{"visits/data/2010.xml:", "korea", "ended in 1948", `"Somewhere"`}},
-		{"invalid ISO code in gsh", "gsh/data/countries-old/japan.xml", "<iso2>jp</iso2>", "<iso2>jq</iso2>",
-			[]string{"gsh/data/countries-old/japan.xml:", "country japan", "iso2", `"jq"`}},
-		{"withdrawn ISO code in gsh", "gsh/data/countries-old/serbia.xml", "<iso2>rs</iso2>", "<iso2>cs</iso2>",
-			[]string{"country serbia", `"cs" is no longer`}},
+		// gsh's code counts only for an id the gazetteer does not know yet
+		// (the gazetteer's code wins for the others: see
+		// TestGazetteerOverridesGSHCode), so these damage a new id.
+		{"invalid ISO code in gsh", "gsh/data/countries-old/japan.xml", "<id>japan</id>\n    <iso2>jp</iso2>", "<id>nippon</id>\n    <iso2>jq</iso2>",
+			[]string{"gsh/data/countries-old/japan.xml:", "country nippon", "iso2", `"jq"`}},
+		{"withdrawn ISO code in gsh", "gsh/data/countries-old/serbia.xml", "<id>serbia</id>\n    <iso2>rs</iso2>", "<id>serbia-new</id>\n    <iso2>cs</iso2>",
+			[]string{"country serbia-new", `"cs" is no longer`}},
+		{"a state's id gone from gsh", "gsh/data/countries-old/japan.xml", "<id>japan</id>\n    <iso2>jp</iso2>", "<id>nippon</id>\n    <iso2>xq</iso2>",
+			[]string{"lists none of JP's ids [japan]", "add its id to the gazetteer"}},
 		// Dates that parse but cannot be: the review's 9999 made Germany's
 		// series run to the year 9999.
 		{"trip dated 9999", blinken, "<start-date>2021-06-23</start-date>\n        <end-date>2021-06-24</end-date>",
@@ -142,5 +147,29 @@ func TestPlausibleDatesKeepTheRecord(t *testing.T) {
 		"roosevelt-franklin-d": 1, "eisenhower-dwight-d": 1, "reagan-ronald": 1}
 	if fmt.Sprint(elect) != fmt.Sprint(want) {
 		t.Errorf("trips made before taking office: %v\nwant %v", elect, want)
+	}
+}
+
+// A code gsh gets wrong under an id the gazetteer knows changes nothing: the
+// gazetteer is where shuttle's country knowledge lives, gsh's iso2 is
+// upstream's opinion (it already gives Estonia "ew").
+func TestGazetteerOverridesGSHCode(t *testing.T) {
+	root := shared.CopyHSG(t)
+	edit(t, root, "gsh/data/countries-old/japan.xml", "<iso2>jp</iso2>", "<iso2>jq</iso2>")
+	d, err := ingest.Load(context.Background(), os.DirFS(root), root, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, tr := range d.Trips {
+		if tr.CountryID == "japan" {
+			n++
+			if tr.Country != "JP" {
+				t.Fatalf("%s %d under japan resolves to %s, want JP", tr.Role, tr.ID, tr.Country)
+			}
+		}
+	}
+	if n < 100 {
+		t.Errorf("%d records under japan, want the hundreds the data has", n)
 	}
 }

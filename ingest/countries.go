@@ -8,83 +8,25 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/shuttlenews/shuttle"
+	"github.com/shuttlenews/shuttle/gazetteer"
 	"github.com/shuttlenews/shuttle/hsg"
 )
-
-// isoCorrections fixes the gsh iso2 codes that are wrong or no longer valid,
-// keyed by gsh id and the code gsh gives: if upstream fixes a code, the
-// correction stops applying and the new code is validated like any other.
-var isoCorrections = map[[2]string]string{
-	{"estonia", "ew"}:              "EE", // "EW" was never an ISO code
-	{"cook-islands", "cw"}:         "CK", // CW is Curaçao
-	{"macau", "xj"}:                "MO", // Macao has had MO since 1974
-	{"netherlands-antilles", "an"}: "XN", // AN was withdrawn in 2010; no code today
-}
-
-// idAliases are ids the records use that gsh's countries-old table lacks,
-// each mapped to the gsh id of the same state.
-var idAliases = map[string]string{
-	"turkiye":         "turkey",
-	"czechia":         "czech-republic",
-	"north-macedonia": "macedonia",
-	"eswatini":        "swaziland",
-	"congo-kinshasa":  "congo-democratic-republic",
-	"somoa":           "samoa", // a typo in the visits data
-	"west-bank":       "palestinian-authority",
-}
-
-// extraCountries are places the records visit that countries-old does not
-// list at all: dependencies and Antarctica, with their ISO codes and the
-// bureau that covers them.
-var extraCountries = []shuttle.Country{
-	{ISO: "AQ", Name: "Antarctica", Region: "", IDs: []string{"antarctica"}},
-	{ISO: "PF", Name: "French Polynesia", Region: "eap", IDs: []string{"french-polynesia"}},
-	{ISO: "NC", Name: "New Caledonia", Region: "eap", IDs: []string{"new-caledonia"}},
-	{ISO: "NU", Name: "Niue", Region: "eap", IDs: []string{"niue"}},
-}
-
-// todaysNames are the short names readers know today where gsh's label is
-// dated or in reference-list form ("Korea, South"). The name a record used at
-// the time stays on the record.
-var todaysNames = map[string]string{
-	"TR": "Türkiye",
-	"CZ": "Czechia",
-	"MK": "North Macedonia",
-	"SZ": "Eswatini",
-	"CD": "Democratic Republic of the Congo",
-	"CG": "Republic of the Congo",
-	"KR": "South Korea",
-	"KP": "North Korea",
-	"FM": "Micronesia",
-	"CI": "Côte d’Ivoire",
-	"CV": "Cabo Verde",
-	"PS": "Palestinian Territories",
-	"XH": "South Vietnam",
-	"MO": "Macao",
-	"ST": "São Tomé and Príncipe",
-}
-
-// lastYear bounds ids that name an entity which ceased to exist while its id
-// stayed in use: a later record under such an id is resolved by the name it
-// gives ("Korea, South" under korea in 2017 is South Korea).
-var lastYear = map[string]int{
-	"korea": 1948, // Korea under U.S. and Soviet administration, 1945–1948
-}
 
 // countryTable resolves record country ids to canonical countries.
 type countryTable struct {
 	byISO   map[string]*shuttle.Country
 	byID    map[string]string // gsh or record id → ISO
 	byLabel map[string]string // folded gsh label → ISO
+	until   map[string]int    // id → the last year it denotes its entity
 }
 
 // validISO checks a gsh code against ISO 3166-1 and returns today's code:
 // deprecated codes are replaced by their successors (BU → MM), user-assigned
 // codes (X?, Q?) are kept for historical entities, withdrawn ones refused.
-func validISO(id, code string) (string, error) {
-	if fixed, ok := isoCorrections[[2]string{id, code}]; ok {
-		return fixed, nil
-	}
+// It serves only the ids the gazetteer does not know yet (an upstream
+// addition); the gazetteer's code wins for the others, which is how gsh's
+// wrong codes (estonia's "ew") are corrected.
+func validISO(code string) (string, error) {
 	if len(code) != 2 {
 		return "", fmt.Errorf("iso2 %q is not a two-letter code", code)
 	}
@@ -102,51 +44,60 @@ func validISO(id, code string) (string, error) {
 	return r.String(), nil
 }
 
+// newCountryTable builds the table from gsh's countries-old and the embedded
+// gazetteer.
 func newCountryTable(gsh []hsg.Country) (*countryTable, error) {
-	t := &countryTable{byISO: map[string]*shuttle.Country{}, byID: map[string]string{}, byLabel: map[string]string{}}
+	return buildCountryTable(gazetteer.Default(), gsh)
+}
+
+// buildCountryTable resolves each gsh id through the gazetteer (its code and
+// the name to show; gsh keeps the bureau), then adds the ids gsh lacks: the
+// records' other ids for a place gsh lists (turkiye), and places gsh does not
+// list at all (Antarctica), whose bureau the gazetteer gives.
+func buildCountryTable(gz *gazetteer.Gazetteer, gsh []hsg.Country) (*countryTable, error) {
+	t := &countryTable{byISO: map[string]*shuttle.Country{}, byID: map[string]string{},
+		byLabel: map[string]string{}, until: map[string]int{}}
 	for _, g := range gsh {
-		iso, err := validISO(g.ID, g.ISO2)
-		if err != nil {
-			return nil, &hsg.Error{Pos: g.Pos, Record: "country " + g.ID, Field: "iso2", Err: err}
-		}
 		if prev, ok := t.byID[g.ID]; ok {
 			return nil, &hsg.Error{Pos: g.Pos, Record: "country " + g.ID, Err: fmt.Errorf("id listed twice (already %s)", prev)}
 		}
+		iso, name := "", g.Label
+		if k, known := gz.HSG(g.ID); known {
+			iso, name = k.ISO, k.RecordName()
+			t.until[g.ID] = k.HSGUntil
+		} else {
+			var err error
+			if iso, err = validISO(g.ISO2); err != nil {
+				return nil, &hsg.Error{Pos: g.Pos, Record: "country " + g.ID, Field: "iso2", Err: err}
+			}
+		}
 		c := t.byISO[iso]
 		if c == nil {
-			c = &shuttle.Country{ISO: iso, Name: g.Label, Region: g.Region}
+			c = &shuttle.Country{ISO: iso, Name: name, Region: g.Region}
 			t.byISO[iso] = c
 		}
 		c.IDs = append(c.IDs, g.ID)
 		t.byID[g.ID] = iso
 		t.byLabel[fold(g.Label)] = iso
 	}
-	for _, x := range extraCountries {
-		if _, ok := t.byISO[x.ISO]; ok {
-			continue // upstream has added it to countries-old
+	for _, k := range gz.HSGCountries() {
+		c := t.byISO[k.ISO]
+		if c == nil && k.State {
+			// gsh lists every state; one missing means upstream renamed
+			// its id, and the gazetteer's hsg ids need the new one.
+			return nil, fmt.Errorf("gsh countries-old lists none of %s's ids %v: add its id to the gazetteer", k.ISO, k.HSG)
 		}
-		c := x
-		c.IDs = append([]string(nil), x.IDs...)
-		t.byISO[c.ISO] = &c
-		for _, id := range c.IDs {
-			t.byID[id] = c.ISO
+		if c == nil {
+			c = &shuttle.Country{ISO: k.ISO, Name: k.RecordName(), Region: k.Region}
+			t.byISO[k.ISO] = c
 		}
-	}
-	for alias, id := range idAliases {
-		if _, ok := t.byID[alias]; ok {
-			continue // upstream lists the alias itself now
-		}
-		iso, ok := t.byID[id]
-		if !ok {
-			return nil, fmt.Errorf("country alias %s → %s: %s is not in gsh countries-old", alias, id, id)
-		}
-		t.byID[alias] = iso
-		c := t.byISO[iso]
-		c.IDs = append(c.IDs, alias)
-	}
-	for iso, name := range todaysNames {
-		if c, ok := t.byISO[iso]; ok {
-			c.Name = name
+		for _, id := range k.HSG {
+			if _, ok := t.byID[id]; ok {
+				continue // gsh lists it
+			}
+			t.byID[id] = k.ISO
+			t.until[id] = k.HSGUntil
+			c.IDs = append(c.IDs, id)
 		}
 	}
 	return t, nil
@@ -157,9 +108,9 @@ func newCountryTable(gsh []hsg.Country) (*countryTable, error) {
 func (t *countryTable) resolve(id, name string, year int) (string, error) {
 	iso, ok := t.byID[id]
 	if !ok {
-		return "", fmt.Errorf("country id %q (%q) is not in gsh countries-old nor among the known aliases", id, name)
+		return "", fmt.Errorf("country id %q (%q) is neither in gsh countries-old nor among the gazetteer's hsg ids", id, name)
 	}
-	if last, bounded := lastYear[id]; bounded && year > last {
+	if last := t.until[id]; last != 0 && year > last {
 		byName, ok := t.byLabel[fold(name)]
 		if !ok || byName == iso {
 			return "", fmt.Errorf("country id %q names an entity that ended in %d, and the record's name %q (year %d) names no other country", id, last, name, year)

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/shuttlenews/shuttle"
+	"github.com/shuttlenews/shuttle/gazetteer"
 	"github.com/shuttlenews/shuttle/internal/shared"
 )
 
@@ -49,7 +50,7 @@ var loadReal = sync.OnceValues(func() (*realData, error) {
 	d.trips = append(d.trips, visits...)
 	d.counts = CountTrips(d.trips)
 	seen := map[string]bool{}
-	for _, c := range gsh {
+	for _, c := range gsh.byID {
 		if !seen[c.ISO] {
 			seen[c.ISO] = true
 			d.countries = append(d.countries, shuttle.Country{ISO: c.ISO, Name: c.Name, Region: c.Region})
@@ -73,61 +74,63 @@ func real(tb testing.TB) *realData {
 
 type gshCountry struct{ ISO, Name, Region string }
 
-// aliases maps record ids that have no file of their own in the gsh
-// countries table to the id of the country they denote; places with no gsh
-// entry at all get a code and name here.
-var (
-	aliases = map[string]string{
-		"turkiye": "turkey", "czechia": "czech-republic", "north-macedonia": "macedonia",
-		"eswatini": "swaziland", "congo-kinshasa": "congo-democratic-republic",
-		"somoa": "samoa", "west-bank": "palestinian-authority",
-	}
-	// fixes corrects gsh codes that are not today's ISO 3166-1 codes:
-	// Estonia is EE (gsh: ew), Burma is Myanmar's MM (gsh: the withdrawn
-	// bu), and the Cook Islands are CK (gsh: cw, which is Curaçao).
-	fixes = map[string]string{"estonia": "EE", "burma": "MM", "cook-islands": "CK"}
-	extra = map[string]gshCountry{
-		"antarctica":       {"AQ", "Antarctica", ""},
-		"french-polynesia": {"PF", "French Polynesia", "eap"},
-		"new-caledonia":    {"NC", "New Caledonia", "eap"},
-		"niue":             {"NU", "Niue", "eap"},
-	}
-)
+// gshTable is the gsh countries table keyed by id, every code and name taken
+// from the gazetteer (the one home of country knowledge, and no part of the
+// ingest), with gsh's labels for the ids the gazetteer bounds in time.
+type gshTable struct {
+	byID    map[string]gshCountry
+	byLabel map[string]string // gsh label → ISO
+}
 
-func readGSH(dir string) (map[string]gshCountry, error) {
+func readGSH(dir string) (*gshTable, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.xml"))
 	if err != nil || len(files) == 0 {
 		return nil, cmp.Or(err, os.ErrNotExist)
 	}
-	out := map[string]gshCountry{}
+	t := &gshTable{byID: map[string]gshCountry{}, byLabel: map[string]string{}}
 	for _, f := range files {
 		var c struct {
 			ID     string `xml:"id"`
-			ISO2   string `xml:"iso2"`
 			Region string `xml:"region"`
 			Label  string `xml:"label"`
 		}
 		if err := decodeFile(f, &c); err != nil {
 			return nil, err
 		}
-		out[c.ID] = gshCountry{cmp.Or(fixes[c.ID], strings.ToUpper(c.ISO2)), c.Label, c.Region}
+		k, ok := gazetteer.LookupHSG(c.ID)
+		if !ok {
+			return nil, &os.PathError{Op: "gazetteer: country " + c.ID, Path: f, Err: os.ErrNotExist}
+		}
+		t.byID[c.ID] = gshCountry{k.ISO, k.RecordName(), c.Region}
+		t.byLabel[c.Label] = k.ISO
 	}
-	for id, to := range aliases {
-		out[id] = out[to]
+	// The ids the records use that gsh lacks: renamed states (turkiye), and
+	// places gsh does not list at all (Antarctica).
+	for _, k := range gazetteer.Default().HSGCountries() {
+		region := k.Region
+		for _, id := range k.HSG {
+			if c, ok := t.byID[id]; ok {
+				region = c.Region
+			}
+		}
+		for _, id := range k.HSG {
+			if _, ok := t.byID[id]; !ok {
+				t.byID[id] = gshCountry{k.ISO, k.RecordName(), region}
+			}
+		}
 	}
-	for id, c := range extra {
-		out[id] = c
-	}
-	return out, nil
+	return t, nil
 }
 
-// iso resolves a record's country id at a date; "korea" is the gsh code for
-// the peninsula before partition, and the Republic of Korea after 1948.
-func iso(gsh map[string]gshCountry, id string, start shuttle.Date) (string, bool) {
-	if id == "korea" && start.Year() > 1948 {
-		return "KR", true
+// iso resolves a record's country id at a date. An id the gazetteer bounds
+// in time ("korea", the peninsula before partition) names, after its last
+// year, the country whose gsh label the record gives ("Korea, South").
+func iso(gsh *gshTable, id, name string, start shuttle.Date) (string, bool) {
+	if k, ok := gazetteer.LookupHSG(id); ok && k.HSGUntil != 0 && start.Year() > k.HSGUntil {
+		code, ok := gsh.byLabel[name]
+		return code, ok
 	}
-	c, ok := gsh[id]
+	c, ok := gsh.byID[id]
 	return c.ISO, ok && c.ISO != ""
 }
 
@@ -140,30 +143,32 @@ type record struct {
 	Start   string `xml:"start-date"`
 	End     string `xml:"end-date"`
 	Country struct {
-		ID string `xml:"id,attr"`
+		ID   string `xml:"id,attr"`
+		Name string `xml:",chardata"`
 	} `xml:"country"`
 	From struct {
-		ID string `xml:"id,attr"`
+		ID   string `xml:"id,attr"`
+		Name string `xml:",chardata"`
 	} `xml:"from"`
 }
 
-func readTrips(dir string, gsh map[string]gshCountry) ([]shuttle.Trip, error) {
-	return readRecords(dir, "trip", gsh, func(r record) (shuttle.Role, string, string, string) {
-		return shuttle.Role(r.Role), r.Who, r.Name, r.Country.ID
+func readTrips(dir string, gsh *gshTable) ([]shuttle.Trip, error) {
+	return readRecords(dir, "trip", gsh, func(r record) (shuttle.Role, string, string, string, string) {
+		return shuttle.Role(r.Role), r.Who, r.Name, r.Country.ID, r.Country.Name
 	})
 }
 
-func readVisits(dir string, gsh map[string]gshCountry) ([]shuttle.Trip, error) {
-	return readRecords(dir, "visit", gsh, func(r record) (shuttle.Role, string, string, string) {
-		return shuttle.RoleVisit, "", r.Visitor, r.From.ID
+func readVisits(dir string, gsh *gshTable) ([]shuttle.Trip, error) {
+	return readRecords(dir, "visit", gsh, func(r record) (shuttle.Role, string, string, string, string) {
+		return shuttle.RoleVisit, "", r.Visitor, r.From.ID, r.From.Name
 	})
 }
 
 // readRecords decodes the elements named elem in every file of dir and keeps
 // one Trip per traveller (or visitor), dates and country: the lowest id, as
 // the records repeat a few stops under new ids.
-func readRecords(dir, elem string, gsh map[string]gshCountry,
-	fields func(record) (role shuttle.Role, who, name, country string)) ([]shuttle.Trip, error) {
+func readRecords(dir, elem string, gsh *gshTable,
+	fields func(record) (role shuttle.Role, who, name, country, countryName string)) ([]shuttle.Trip, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.xml"))
 	if err != nil || len(files) == 0 {
 		return nil, cmp.Or(err, os.ErrNotExist)
@@ -175,13 +180,13 @@ func readRecords(dir, elem string, gsh map[string]gshCountry,
 			return nil, err
 		}
 		for _, r := range recs {
-			role, who, name, country := fields(r)
+			role, who, name, country, countryName := fields(r)
 			start, err1 := shuttle.ParseDate(r.Start)
 			end, err2 := shuttle.ParseDate(r.End)
 			if err := cmp.Or(err1, err2); err != nil {
 				return nil, err
 			}
-			code, ok := iso(gsh, country, start)
+			code, ok := iso(gsh, country, countryName, start)
 			if !ok {
 				return nil, &os.PathError{Op: "country " + country, Path: f, Err: os.ErrNotExist}
 			}
@@ -254,5 +259,36 @@ func TestRealDataLoads(t *testing.T) {
 	}
 	if got[shuttle.RoleVisit] < 3000 {
 		t.Errorf("visits = %d, want the ~3,200 recorded", got[shuttle.RoleVisit])
+	}
+}
+
+// Every country and record resolves to a code the gazetteer has, so these
+// tests rank the same countries the site does (the test's own maps once gave
+// Macao gsh's XJ where the site has MO).
+func TestRealDataCodesAreTheGazetteers(t *testing.T) {
+	d := real(t)
+	g := gazetteer.Default()
+	known := map[string]bool{}
+	for _, c := range append(slices.Clone(g.Countries()), g.Territories()...) {
+		known[c.ISO] = true
+	}
+	for _, c := range d.countries {
+		if !known[c.ISO] {
+			t.Errorf("country %s (%s) is not in the gazetteer", c.ISO, c.Name)
+		}
+	}
+	bad := map[string]int{}
+	for _, tr := range d.trips {
+		if !known[tr.Country] {
+			bad[tr.Country+" ("+tr.CountryID+")"]++
+		}
+	}
+	for code, n := range bad {
+		t.Errorf("%d records resolve to %s, which the gazetteer does not have", n, code)
+	}
+	for _, id := range []string{"netherlands-antilles", "turkiye", "korea", "west-bank"} {
+		if !slices.ContainsFunc(d.trips, func(tr shuttle.Trip) bool { return tr.CountryID == id }) {
+			t.Errorf("no record under %q: the check above misses it", id)
+		}
 	}
 }

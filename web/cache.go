@@ -11,7 +11,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/shuttlenews/shuttle/internal/wire"
 	"github.com/shuttlenews/shuttle/snapshot"
 )
 
@@ -48,7 +47,7 @@ func (s *Server) page(ctype string, d deps, pf pageFunc) http.Handler {
 		}
 		gen := s.articles.Load()
 		if e := s.cache.get(cacheKey(d, version, gen, key)); e != nil {
-			e.serve(w, r)
+			e.serve(w, r, s.write)
 			return nil
 		}
 		var snap *snapshot.Snapshot
@@ -75,9 +74,17 @@ func (s *Server) page(ctype string, d deps, pf pageFunc) http.Handler {
 			sweeps = noSweeps
 		}
 		s.cache.put(cacheKey(d, version, gen, key), e, s.stale, sweeps)
-		e.serve(w, r)
+		e.serve(w, r, s.write)
 		return nil
 	})
+}
+
+// bodyWriter sends a response's whole body (see Config.WriteBody).
+type bodyWriter func(w http.ResponseWriter, r *http.Request, body []byte) error
+
+func plainWrite(w http.ResponseWriter, _ *http.Request, body []byte) error {
+	_, err := w.Write(body)
+	return err
 }
 
 // pageKey is a page's key with the versions it depends on; a struct rather
@@ -215,7 +222,7 @@ func (e *entry) size() int { return len(e.body) + len(e.gz) + 256 }
 
 // serve writes e, or 304 when the client's copy is current, gzipped when
 // the client accepts it.
-func (e *entry) serve(w http.ResponseWriter, r *http.Request) {
+func (e *entry) serve(w http.ResponseWriter, r *http.Request, write bodyWriter) {
 	h := w.Header()
 	h["Content-Type"] = e.ctype
 	h["Cache-Control"] = e.cacheControl
@@ -239,7 +246,7 @@ func (e *entry) serve(w http.ResponseWriter, r *http.Request) {
 	h["Content-Length"] = clen
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
-		wire.Write(w, r, body) // an error is the client's going: nothing to tell it
+		write(w, r, body) // an error is the client's going: nothing to tell it
 	}
 }
 

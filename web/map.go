@@ -22,6 +22,31 @@ import (
 //go:embed mapdata/countries.tsv
 var countriesTSV string
 
+// codesTSV is each shape's alpha-2 code, "numeric id, name, alpha-2",
+// generated from the gazetteer by web/tools/mapcodes: the site does not
+// import the gazetteer, and a shape's code is as fixed as its path.
+//
+//go:generate go run ./tools/mapcodes
+//go:embed mapdata/codes.tsv
+var codesTSV string
+
+// shapeCodes parses codesTSV, keyed by numeric id and name (the shapes
+// Natural Earth leaves unnumbered all share "-").
+func shapeCodes() (map[string]string, error) {
+	codes := map[string]string{}
+	for i, line := range strings.Split(codesTSV, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("web: mapdata/codes.tsv line %d: want 3 fields, have %d", i+1, len(f))
+		}
+		codes[f[0]+"\t"+f[1]] = f[2]
+	}
+	return codes, nil
+}
+
 // worldMap is the parsed shapes, keyed by alpha-2 code.
 type worldMap struct {
 	W, H   int
@@ -38,6 +63,10 @@ type shape struct {
 
 func loadWorldMap() (*worldMap, error) {
 	m := &worldMap{}
+	codes, err := shapeCodes()
+	if err != nil {
+		return nil, err
+	}
 	sc := bufio.NewScanner(strings.NewReader(countriesTSV))
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
 	for line := 1; sc.Scan(); line++ {
@@ -54,9 +83,9 @@ func loadWorldMap() (*worldMap, error) {
 		if len(f) != 4 {
 			return nil, fmt.Errorf("web: mapdata line %d: want 4 fields, have %d", line, len(f))
 		}
-		iso := isoNumeric[f[0]]
-		if f[0] == "-" {
-			iso = unnumbered[f[1]]
+		iso, ok := codes[f[0]+"\t"+f[1]]
+		if !ok {
+			return nil, fmt.Errorf("web: mapdata line %d: shape %s (%s) is not in codes.tsv: run go generate ./web", line, f[0], f[1])
 		}
 		s := shape{ISO: iso, Name: f[1], D: f[2]}
 		if x, y, ok := strings.Cut(f[3], ","); ok {

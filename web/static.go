@@ -76,5 +76,5 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, shuttle.Errorf(shuttle.ENOTFOUND, "There is no such file."))
 		return
 	}
-	e.serve(w, r)
+	e.serve(w, r, s.write)
 }

@@ -44,6 +44,10 @@ type Config struct {
 	VersionTTL time.Duration
 	// CacheBytes bounds the rendered pages kept in memory. Default 64 MiB.
 	CacheBytes int
+	// WriteBody sends a page's whole body once its header is set; w.Write
+	// when nil. The server passes one that sends header and body in a
+	// single write (internal/wire): a transport matter, kept out of web.
+	WriteBody func(w http.ResponseWriter, r *http.Request, body []byte) error
 }
 
 // Server renders and serves the site. Build it with New.
@@ -56,6 +60,7 @@ type Server struct {
 	assets *assets
 	world  *worldMap
 	cache  *cache
+	write  bodyWriter
 
 	versionTTL time.Duration
 	// dataVersion is the last data version seen; while fresh (for
@@ -86,7 +91,10 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{
 		store: cfg.Store, snaps: cfg.Snapshot, log: cfg.Logger, base: base,
-		versionTTL: cfg.VersionTTL, cache: newCache(cfg.CacheBytes),
+		versionTTL: cfg.VersionTTL, cache: newCache(cfg.CacheBytes), write: cfg.WriteBody,
+	}
+	if s.write == nil {
+		s.write = plainWrite
 	}
 	s.storeArticles.Store(-1)
 	if s.log == nil {

@@ -137,7 +137,7 @@ func (a *App) Open(ctx context.Context) (err error) {
 	if base == "" {
 		base = a.URL()
 	}
-	if a.site, err = web.New(web.Config{Store: st, Snapshot: a.snapshot, BaseURL: base}); err != nil {
+	if a.site, err = web.New(web.Config{Store: st, Snapshot: a.snapshot, BaseURL: base, WriteBody: wire.Write}); err != nil {
 		return err
 	}
 	a.news.changed = a.site.ArticlesChanged

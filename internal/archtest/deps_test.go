@@ -1,7 +1,6 @@
 package archtest
 
 import (
-	"io/fs"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,32 +19,26 @@ var homes = map[string][]string{
 }
 
 func TestDependencyHomes(t *testing.T) {
-	root := "../.."
-	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && (d.Name() == "node_modules" || strings.HasPrefix(d.Name(), ".")) && path != root {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		dir, _ := filepath.Rel(root, filepath.Dir(path))
-		for _, imp := range imports(t, path) {
-			for dep, allowed := range homes {
-				if imp != dep && !strings.HasPrefix(imp, dep+"/") {
-					continue
-				}
-				ok := false
-				for _, a := range allowed {
-					ok = ok || filepath.ToSlash(dir) == a
-				}
-				if !ok {
-					t.Errorf("%s imports %s, which belongs in %v", path, imp, allowed)
+	pkgs, err := walk("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pkgs {
+		for _, f := range p.files {
+			for _, imp := range p.imports[f] {
+				for dep, allowed := range homes {
+					if imp != dep && !strings.HasPrefix(imp, dep+"/") {
+						continue
+					}
+					ok := false
+					for _, a := range allowed {
+						ok = ok || p.dir == a
+					}
+					if !ok {
+						t.Errorf("%s imports %s, which belongs in %v", filepath.ToSlash(f), imp, allowed)
+					}
 				}
 			}
 		}
-		return nil
-	})
+	}
 }

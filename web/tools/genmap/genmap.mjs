@@ -8,7 +8,8 @@
 // The output is committed; run this only to change the projection or the
 // resolution. Lines are "numeric-id<TAB>name<TAB>path" (the ISO 3166-1
 // numeric code as world-atlas gives it, "-" for the few features without
-// one); web/isonumeric.go maps the numeric codes to alpha-2.
+// one); `go generate ./web` then writes mapdata/codes.tsv, their alpha-2
+// codes from the gazetteer (web/tools/mapcodes): run it after this.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
