@@ -103,6 +103,11 @@ func New(g *gazetteer.Gazetteer) *Enricher {
 	e.titleList = g.Titles()
 	for i, t := range e.titleList {
 		e.titles.insert(t.Form, i)
+		// British and Commonwealth style drops an honorific's dot ("Mr
+		// Lammy", "Dr Jaishankar"); the table lists the dotted form once.
+		if t.Kind == gazetteer.Honorific && strings.HasSuffix(t.Form, ".") && !strings.Contains(t.Form, " ") {
+			e.titles.insert(strings.TrimSuffix(t.Form, "."), i)
+		}
 	}
 	for _, m := range g.Modifiers() {
 		e.modifiers[lower(m)] = true

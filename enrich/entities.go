@@ -19,6 +19,7 @@ type analysis struct {
 	persons   []*person
 	pmentions []personMention
 	personAt  []int32
+	credit    []bool // the token is in a byline or credit line
 	titleHits []titleHit
 	inQuote   []bool         // the token is inside quotation marks
 	heading   map[int32]bool // paragraphs in Title Case: headings, captions

@@ -14,7 +14,7 @@ import (
 // fold to the same key, or when the prediction folds to one of the gold
 // entry's own aliases (an optional "aliases" list in the annotation). The
 // key folds case, diacritics, punctuation and spacing; for people it also
-// drops honorifics, initials and generational suffixes ("Mr. Lloyd J.
+// drops honorifics, initials (dotted or not) and generational suffixes ("Mr. Lloyd J.
 // Austin III" is "lloyd austin"). The scorer deliberately does not consult
 // the reader's gazetteer: canonicalising gold names through the reader's own
 // tables would let the reader's alias list grade itself, and would hide
@@ -104,7 +104,7 @@ func foldPerson(s string) string {
 	words := strings.Fields(foldName(strings.Join(kept, " ")))
 	out := words[:0]
 	for i, w := range words {
-		if (i == 0 && scoreHonorifics[w]) || (i > 0 && nameSuffixes[w]) || (len(w) == 1 && len(words) > 2) {
+		if (i == 0 && scoreHonorifics[w]) || (i > 0 && nameSuffixes[w]) || (len(w) == 1 && len(words) > 1) {
 			continue
 		}
 		out = append(out, w)

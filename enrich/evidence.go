@@ -5,7 +5,7 @@ package enrich
 
 // personEvidence reports whether the grammar around a capitalised run shows
 // a person: "Wang Yi said", "Richard Marles, Australia's deputy prime
-// minister", "By Karen Parrish", "China's Wang Yi", "Yunus, who".
+// minister", "China's Wang Yi", "Yunus, who".
 func (a *analysis) personEvidence(s, e int) bool {
 	words := 0
 	for k := s; k < e; k++ {
@@ -16,7 +16,10 @@ func (a *analysis) personEvidence(s, e int) bool {
 	if words < 2 {
 		return false
 	}
-	if a.speechVerbAfter(e) >= 0 {
+	if a.speechVerbAfter(e) >= 0 || a.invertedSpeech(s) {
+		return true
+	}
+	if a.roleApposition(e) || a.roleBefore(s) {
 		return true
 	}
 	if e+1 < len(a.toks) && a.toks[e].key == "," {
@@ -26,9 +29,6 @@ func (a *analysis) personEvidence(s, e int) bool {
 		if ch, ok := a.appositiveChain(e + 1); ok && !ch.honorific {
 			return true
 		}
-	}
-	if s > 0 && a.toks[s-1].low == "by" && (s == 1 || a.toks[s-2].para != a.toks[s-1].para) {
-		return true
 	}
 	if a.possessiveCountry(s) != "" {
 		return true
@@ -131,4 +131,83 @@ func (a *analysis) appositiveBefore(p, s int) {
 		return
 	}
 	a.mergeChain(a.persons[p], &h.chain)
+}
+
+// invertedSpeech reports a name after its speech verb at the end of a
+// quotation, "…," said Deniz Arslanbek: AP and Reuters style inverts the
+// attribution when the speaker needs an apposition.
+func (a *analysis) invertedSpeech(s int) bool {
+	if s < 2 || a.toks[s-1].flags&wSpeech == 0 || a.toks[s-1].cap {
+		return false
+	}
+	p := a.toks[s-2]
+	return p.kind == quoteTok || p.key == ","
+}
+
+// appositionWords bounds the words searched after "NAME, a …" for the noun
+// that says what the person is ("a foreign policy analyst at …"); further
+// than this the phrase is a clause, not an apposition.
+const appositionWords = 6
+
+// roleApposition reports "NAME, a foreign policy analyst", "NAME, the
+// Saudi journalist", "NAME, its Arabic-language spokesman", "NAME, 41,": an
+// apposition whose head is a role noun or an age.
+func (a *analysis) roleApposition(e int) bool {
+	if e+1 >= len(a.toks) || a.toks[e].key != "," {
+		return false
+	}
+	k := e + 1
+	if t := a.toks[k]; isDigitByte(t.key[0]) && len(t.key) <= 3 && k+1 < len(a.toks) && a.toks[k+1].key == "," {
+		return true // an age
+	}
+	switch a.toks[k].low {
+	case "a", "an", "the", "his", "her", "its", "their":
+		k++
+	default:
+		if a.possessiveCountry(k+2) == "" && !(k+1 < len(a.toks) && a.toks[k+1].kind == possTok) {
+			return false
+		}
+	}
+	return a.roleNounWithin(k, appositionWords)
+}
+
+// roleBefore reports "The chief Iranian negotiator, Abbas Araghchi," and
+// "An opposition parliament member, Ababu Namwamba,": a role phrase set
+// before the name and closed by a comma.
+func (a *analysis) roleBefore(s int) bool {
+	if s < 2 || a.toks[s-1].key != "," {
+		return false
+	}
+	st := a.sentenceStart(s - 1)
+	for k := s - 2; k >= st && k > s-2-appositionWords; k-- {
+		t := a.toks[k]
+		if t.kind != wordTok {
+			return false
+		}
+		if roleNouns[t.low] {
+			return a.toks[st].low == "the" || a.toks[st].low == "a" || a.toks[st].low == "an" || k == s-2
+		}
+	}
+	return false
+}
+
+// roleNounWithin reports a role noun among the n words from toks[k], before
+// any punctuation or verb.
+func (a *analysis) roleNounWithin(k, n int) bool {
+	for end := min(len(a.toks), k+n); k < end; k++ {
+		t := a.toks[k]
+		if t.kind == possTok || t.key == "-" {
+			continue
+		}
+		if t.kind != wordTok || t.flags&wSpeech != 0 {
+			return false
+		}
+		if roleNouns[t.low] {
+			return true
+		}
+		if e, v := a.e.titles.match(a.toks, k); e > 0 && a.e.titleList[v].Kind != "honorific" {
+			return true
+		}
+	}
+	return false
 }

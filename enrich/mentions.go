@@ -49,7 +49,7 @@ func (a *analysis) lastMention(p, before int) int {
 func (a *analysis) resolveShortMentions() {
 	for i := 0; i < len(a.toks); {
 		t := a.toks[i]
-		if t.kind != wordTok || !t.cap || a.personAt[i] >= 0 || t.flags&wStop != 0 {
+		if t.kind != wordTok || !t.cap || a.personAt[i] >= 0 || t.flags&wStop != 0 || a.credit[i] {
 			i++
 			continue
 		}
@@ -62,13 +62,8 @@ func (a *analysis) resolveShortMentions() {
 		p := -1
 		if len(words) > 0 {
 			p = a.personByWord(words[len(words)-1], i)
-			if p >= 0 {
-				for _, w := range words {
-					if !containsString(a.persons[p].words, w) {
-						p = -1
-						break
-					}
-				}
+			if p >= 0 && !wordsWithin(words, a.persons[p].words) {
+				p = -1
 			}
 		}
 		if p >= 0 && !a.administration(end) {

@@ -23,10 +23,16 @@ func (a *analysis) nameRun(i int) int {
 			j++
 			words++
 			continue
-		case t.kind == wordTok && words > 0 && t.flags&wParticle != 0 && j+1 < len(a.toks) &&
-			a.toks[j+1].cap && a.nameWord(j+1):
-			j++
-			continue
+		case t.kind == wordTok && words > 0 && t.flags&wParticle != 0:
+			// "von der Leyen", "al-Assad", "bin Salman": particles, maybe
+			// glued by a hyphen, then the capitalised rest of the name.
+			k := a.particlesEnd(j)
+			if k > j && k < len(a.toks) && a.toks[k].cap && a.toks[k].kind == wordTok && a.nameWord(k) {
+				j = k
+				continue
+			}
+		case t.kind == wordTok && words == 0 && t.cap && placeOpeners[t.low]:
+			return i // "San José", "Mar del Plata", "Dar es Salaam": a place
 		case t.key == "-" && t.glued && words > 0 && j+1 < len(a.toks) && a.toks[j+1].glued &&
 			a.toks[j+1].kind == wordTok && a.orgAt[j+1] < 0 && a.placeAt[j+1] < 0:
 			j += 2
@@ -63,6 +69,24 @@ func (a *analysis) nameWord(j int) bool {
 		}
 	}
 	return true
+}
+
+// particlesEnd returns the index after the particles starting at toks[j]
+// and the hyphens that glue them to the next word.
+func (a *analysis) particlesEnd(j int) int {
+	k := j
+	for k < len(a.toks) && k < j+4 {
+		t := a.toks[k]
+		switch {
+		case t.kind == wordTok && t.flags&wParticle != 0 && !t.cap || (k == j && t.flags&wParticle != 0):
+			k++
+		case t.key == "-" && t.glued && k > j && k+1 < len(a.toks) && a.toks[k+1].glued:
+			k++
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 func (a *analysis) bracketedName(j int) int {
@@ -176,4 +200,32 @@ func containsString(s []string, v string) bool {
 		}
 	}
 	return false
+}
+
+// listedBySurname finds the listed person a fuller or differently spelled
+// name means when its surname is theirs and every other word is one of
+// their names' words ("Tayyip Erdogan" is Recep Tayyip Erdoğan). One
+// candidate only: two listed people sharing the surname leave it unresolved.
+func (a *analysis) listedBySurname(words []string) int {
+	last := words[len(words)-1]
+	found := -1
+	for _, c := range a.e.surnames[last] {
+		g := a.e.g.People()[c]
+		have := strings.Fields(g.Name)
+		for _, al := range g.Aliases {
+			have = append(have, strings.Fields(al)...)
+		}
+		ok := true
+		for _, w := range words[:len(words)-1] {
+			ok = ok && containsString(have, w)
+		}
+		if !ok {
+			continue
+		}
+		if found >= 0 && found != c {
+			return -1
+		}
+		found = c
+	}
+	return found
 }

@@ -44,8 +44,9 @@ type titleHit struct {
 // verb, an appositive title, a byline). Short mentions and pronouns are
 // resolved afterwards.
 func (a *analysis) findPeople() {
+	a.markCredits()
 	for i := 0; i < len(a.toks); {
-		if a.toks[i].kind != wordTok || a.personAt[i] >= 0 {
+		if a.toks[i].kind != wordTok || a.personAt[i] >= 0 || a.credit[i] {
 			i++
 			continue
 		}
@@ -139,7 +140,13 @@ func (a *analysis) addPersonGz(s, e int, ch *titleChain, gz int) int {
 	if gz >= 0 {
 		name = a.e.g.People()[gz].Name
 	}
-	idx := a.findPerson(name, words, gz)
+	if gz < 0 && len(words) > 1 {
+		gz = a.listedBySurname(words)
+		if gz >= 0 {
+			name = a.e.g.People()[gz].Name
+		}
+	}
+	idx := a.findPerson(name, words, gz, ch)
 	if idx < 0 {
 		// A bare surname after a title may be someone named in full later
 		// or already ("Secretary Blinken"); otherwise it is a new person.
@@ -174,7 +181,7 @@ func (a *analysis) addPersonGz(s, e int, ch *titleChain, gz int) int {
 
 // findPerson returns the index of a person already named that name or words
 // refer to, or -1.
-func (a *analysis) findPerson(name string, words []string, gz int) int {
+func (a *analysis) findPerson(name string, words []string, gz int, ch *titleChain) int {
 	for i, p := range a.persons {
 		if p.name == name || (gz >= 0 && p.gz == gz) {
 			return i
@@ -189,10 +196,56 @@ func (a *analysis) findPerson(name string, words []string, gz int) int {
 	// "Antony J. Blinken" after "Secretary Blinken": same surname, and the
 	// person so far had only that one word.
 	last := words[len(words)-1]
+	// "Von der Leyen" after "Ursula von der Leyen", "Lula da Silva" after
+	// "Luiz Inácio Lula da Silva": a shorter form of a fuller name.
 	for i, p := range a.persons {
-		if len(p.words) == 1 && p.words[0] == last && p.gz < 0 {
+		if len(p.words) > len(words) && strings.EqualFold(p.words[len(p.words)-1], last) && wordsWithin(words, p.words) {
+			return i
+		}
+	}
+	for i, p := range a.persons {
+		if len(p.words) == 1 && p.words[0] == last && p.gz < 0 && a.titlesAgree(p, gz, ch) {
 			return i
 		}
 	}
 	return -1
+}
+
+// titlesAgree reports whether a one-word mention with its own titles can be
+// the same person as a fuller name: "Secretary Blinken" and "Secretary of
+// State Antony Blinken" can, "King Salman" and "Crown Prince Mohammed bin
+// Salman" cannot.
+func (a *analysis) titlesAgree(p *person, gz int, ch *titleChain) bool {
+	if len(p.lows) == 0 {
+		return true
+	}
+	if gz >= 0 && len(a.e.g.People()[gz].Roles) > 0 && !rolesFit(a.e.g.People()[gz].Roles, p.lows) {
+		return false
+	}
+	if ch == nil || len(ch.lows) == 0 {
+		return true
+	}
+	for _, l := range ch.lows {
+		for _, h := range p.lows {
+			if strings.Contains(l, h) || strings.Contains(h, l) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordsWithin reports whether every word is one of in's, case aside (a
+// particle is capitalised at a sentence's start: "Von der Leyen said").
+func wordsWithin(words, in []string) bool {
+	for _, w := range words {
+		found := false
+		for _, x := range in {
+			found = found || strings.EqualFold(w, x)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
