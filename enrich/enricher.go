@@ -49,6 +49,7 @@ type placeVal struct {
 type orgInfo struct {
 	name, typ, country string
 	members            []string
+	evidence           string // for an organisation found by rule: the rule
 }
 
 var defaultEnricher = sync.OnceValue(func() *Enricher { return New(gazetteer.Default()) })

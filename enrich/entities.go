@@ -279,7 +279,7 @@ func (a *analysis) addRuleOrg(s, e int, ministry, iso string) {
 	}
 	if idx < 0 {
 		idx = len(a.e.orgList) + len(a.extra)
-		a.extra = append(a.extra, orgInfo{name: name, typ: "Government Agency", country: iso})
+		a.extra = append(a.extra, orgInfo{name: name, typ: "Government Agency", country: iso, evidence: "ministry of a named country"})
 	}
 	a.addOrg(s, e, idx)
 }

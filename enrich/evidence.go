@@ -3,10 +3,10 @@ package enrich
 // Evidence that a capitalised run is a person, and the titles and countries
 // the words around a name give them.
 
-// personEvidence reports whether the grammar around a capitalised run shows
+// personEvidence returns the cue by which the grammar around a capitalised run shows
 // a person: "Wang Yi said", "Richard Marles, Australia's deputy prime
 // minister", "China's Wang Yi", "Yunus, who".
-func (a *analysis) personEvidence(s, e int) bool {
+func (a *analysis) personEvidence(s, e int) string {
 	words := 0
 	for k := s; k < e; k++ {
 		if a.toks[k].kind == wordTok {
@@ -14,40 +14,47 @@ func (a *analysis) personEvidence(s, e int) bool {
 		}
 	}
 	if words < 2 {
-		return false
+		return ""
 	}
-	if a.speechVerbAfter(e) >= 0 || a.invertedSpeech(s) {
-		return true
-	}
-	if a.roleApposition(e) || a.roleBefore(s) {
-		return true
+	switch {
+	case a.speechVerbAfter(e) >= 0:
+		return "speech verb"
+	case a.invertedSpeech(s):
+		return "inverted attribution"
+	case a.roleApposition(e):
+		return "apposition"
+	case a.roleBefore(s):
+		return "role before the name"
 	}
 	if e+1 < len(a.toks) && a.toks[e].key == "," {
 		if a.toks[e+1].low == "who" {
-			return true
+			return "relative clause"
 		}
 		if ch, ok := a.appositiveChain(e + 1); ok && !ch.honorific {
-			return true
+			return "apposition"
 		}
 	}
 	if a.possessiveCountry(s) != "" {
-		return true
+		return "country possessive"
 	}
 	// "his spokesman, Salvador Panelo, said": a title set before the name.
 	if s >= 2 && a.toks[s-1].key == "," && len(a.titleHits) > 0 {
 		if h := a.titleHits[len(a.titleHits)-1]; h.chain.e == s-1 && !h.chain.honorific {
-			return true
+			return "title before the name"
 		}
 	}
 	if s > 0 && (a.toks[s-1].low == "counterpart" || a.toks[s-1].low == "counterparts") {
-		return true
+		return "counterpart"
 	}
 	// The object of a meeting: "met with Hakan Fidan", "hosted Ilir Meta".
 	k := s - 1
 	if k >= 0 && a.toks[k].low == "with" {
 		k--
 	}
-	return k >= 0 && meetingVerbs[a.toks[k].low]
+	if k >= 0 && meetingVerbs[a.toks[k].low] {
+		return "object of a meeting"
+	}
+	return ""
 }
 
 // meetingVerbs take a person as their object in diplomatic news.

@@ -16,6 +16,9 @@ type person struct {
 	female  bool
 	first   int  // token of the first mention
 	titled  bool // a title stood right before the name
+	// evidence is the first cue that showed a person the gazetteer does not
+	// list: "title: Foreign Minister", "speech verb", "apposition".
+	evidence string
 }
 
 type mentionKind uint8
@@ -55,6 +58,7 @@ func (a *analysis) findPeople() {
 			if end := a.nameRun(ch.e); end > ch.e && len(a.nameWords(ch.e, end)) > 0 {
 				p := a.addPerson(ch.e, end, &ch)
 				a.persons[p].titled = true
+				a.persons[p].cue(titleCue(&ch))
 				a.appositiveBefore(p, i)
 				a.appositiveAfter(p, a.afterName(p, end))
 				i = end
@@ -73,11 +77,18 @@ func (a *analysis) findPeople() {
 			i++
 			continue
 		}
-		if v, ok := a.listedPerson(i, end); (ok && !a.administration(end)) || a.personEvidence(i, end) {
+		v, ok := a.listedPerson(i, end)
+		ok = ok && !a.administration(end)
+		cue := ""
+		if !ok {
+			cue = a.personEvidence(i, end)
+		}
+		if ok || cue != "" {
 			if !ok {
 				v = -1
 			}
 			p := a.addPersonGz(i, end, nil, v)
+			a.persons[p].cue(cue)
 			a.appositiveBefore(p, i)
 			if c := a.possessiveCountry(i); c != "" && a.persons[p].country == "" {
 				a.persons[p].country = c // "China's Wang Yi"
@@ -248,4 +259,18 @@ func wordsWithin(words, in []string) bool {
 		}
 	}
 	return true
+}
+
+// cue records the first evidence for a person.
+func (p *person) cue(c string) {
+	if p.evidence == "" {
+		p.evidence = c
+	}
+}
+
+func titleCue(ch *titleChain) string {
+	if len(ch.parts) == 0 {
+		return "honorific"
+	}
+	return "title: " + strings.Join(ch.parts, "; ")
 }
