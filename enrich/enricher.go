@@ -81,9 +81,13 @@ func New(g *gazetteer.Gazetteer) *Enricher {
 	for _, o := range g.Organizations() {
 		i := len(e.orgList)
 		e.orgList = append(e.orgList, orgInfo{name: o.Name, typ: o.Type, country: o.Country, members: o.Members})
-		e.orgs.insert(o.Name, i)
-		for _, a := range o.Aliases {
-			e.orgs.insert(a, i)
+		for _, n := range append([]string{o.Name}, o.Aliases...) {
+			e.orgs.insert(n, i)
+			// British style writes a pronounceable acronym as a word
+			// ("Nato", "Asean", "Unifil").
+			if t := acronymAsWord(n); t != "" {
+				e.orgs.insert(t, i)
+			}
 		}
 	}
 	for i, p := range g.People() {
@@ -159,4 +163,18 @@ func containsInt(s []int, v int) bool {
 		}
 	}
 	return false
+}
+
+// acronymAsWord returns "Asean" for "ASEAN": an all-capital name of four or
+// more letters written as a word, or "" for any other name.
+func acronymAsWord(n string) string {
+	if len(n) < 4 {
+		return ""
+	}
+	for _, r := range n {
+		if r < 'A' || r > 'Z' {
+			return ""
+		}
+	}
+	return n[:1] + strings.ToLower(n[1:])
 }

@@ -190,6 +190,9 @@ func (a *analysis) findOrgs() {
 		i = end
 	}
 	a.findMinistries()
+	if !a.title {
+		a.findRuleOrgs()
+	}
 	// A capital inside an organisation's name ("Washington Post", "Bucharest
 	// Nine") is part of the name, not the government.
 	for i := range a.places {

@@ -198,3 +198,44 @@ func TestProvenance(t *testing.T) {
 		}
 	}
 }
+
+// TestInferredOrganizations checks bodies no table lists, found by how news
+// names them.
+func TestInferredOrganizations(t *testing.T) {
+	for _, c := range []struct {
+		body string
+		want []orgNT
+	}{
+		{"said Omar Haddad, an analyst at the Ankara Policy Institute.", []orgNT{{"Ankara Policy Institute", "Non-Governmental Organization"}}},
+		{"The Lebanese army deployed south, and the Turkish military said it acted.", []orgNT{{"Lebanese Armed Forces", "Military"}, {"Turkish Armed Forces", "Military"}}},
+		{"A Russian military aircraft was downed.", []orgNT{}},
+		{"Officials met at the Joint Operations Coordination Center.", []orgNT{}},
+		{"The plan ran in the Argentine newspaper Perfil.", []orgNT{{"Perfil", "Media"}}},
+		{"Leaders met Asean envoys and Nato officials.", []orgNT{{"ASEAN", "Multilateral Organization"}, {"NATO", "Multilateral Organization"}}},
+		{"Israel's military told residents to stay away.", []orgNT{{"Israel Defense Forces", "Military"}}},
+		{"A member of Lebanon's parliament spoke.", []orgNT{{"Parliament of Lebanon", "Government Agency"}}},
+	} {
+		r := enrichBody(c.body)
+		if got := orgsNT(r.Organizations); !slices.Equal(got, c.want) {
+			t.Errorf("%q: organizations %v, want %v", c.body, got, c.want)
+		}
+	}
+}
+
+// TestPrimaryHeadlines checks the headline rules for stories that are not
+// about a U.S. partnership.
+func TestPrimaryHeadlines(t *testing.T) {
+	for _, c := range []struct {
+		title, body string
+		want        Entity
+	}{
+		{"Cambodia Persists in Asean Border Resolution", "Cambodia wants the dispute on the Asean agenda, and Asean leaders will meet.", Entity{"Cambodia", "Country"}},
+		{"SOUTHCOM Commander Visits Colombia, Ecuador", "The commander of U.S. Southern Command visited Colombia and Ecuador.", Entity{"U.S. Southern Command", "Military"}},
+		{"Venezuela Crisis Looms Over OAS Meeting in Mexico", "The Organization of American States met in Mexico. The OAS meeting discussed Venezuela.", Entity{"Organization of American States", "Multilateral Organization"}},
+	} {
+		r := Enrich(Doc{Title: c.title, Body: c.body})
+		if r.PrimaryEntity == nil || *r.PrimaryEntity != c.want {
+			t.Errorf("%q: primary %v, want %v", c.title, r.PrimaryEntity, c.want)
+		}
+	}
+}
