@@ -216,10 +216,16 @@ func (a *analysis) agentAt(i int) (agent, int) {
 	if g, end := a.memberGroup(i); g.ok() {
 		return g, end
 	}
+	if j < len(a.toks) && (a.toks[i].low == "their" || a.toks[i].low == "its") {
+		j = i + 1
+	}
+	if j < len(a.toks) && a.toks[j].low == "joint" {
+		j++ // "their joint statement"
+	}
 	if j < len(a.toks) && j > i {
 		w := a.toks[j].low
 		if documentNouns[w] || (j+1 < len(a.toks) && documentNouns[a.toks[j+1].low] && a.toks[j].cap == false) {
-			if o := a.latestOrg(i, ""); o >= 0 {
+			if o := a.documentIssuer(i, w); o >= 0 {
 				end := j + 1
 				if !documentNouns[w] {
 					end++
@@ -244,6 +250,13 @@ func (a *analysis) agentBefore(v int) agent {
 	for k >= 0 && a.toks[k].sent == a.toks[v].sent && a.toks[k].kind == wordTok && attributionFiller[a.toks[k].low] &&
 		a.personAt[k] < 0 {
 		k--
+	}
+	// "Its spokesman, Zhang Shuili, said": the name in apposition is the
+	// speaker, not a parenthetical to skip.
+	if k >= 1 && a.toks[k].key == "," && a.toks[k].sent == a.toks[v].sent {
+		if m := a.personAt[k-1]; m >= 0 && a.pmentions[m].kind <= mentionShort && a.commaBefore(a.pmentions[m].s) {
+			return agent{person: a.pmentions[m].p, org: -1}
+		}
 	}
 	if k >= 0 && a.toks[k].key == "," {
 		// Skip back over ", speaking to reporters on her plane,".
@@ -347,4 +360,46 @@ func (a *analysis) latestOrg(i int, typ string) int {
 		}
 	}
 	return -1
+}
+
+// summitDocuments are issued by a multilateral body's meeting, so the body
+// named most so far is their author ("The declaration said" in a G20 story
+// that also names the African Union it admitted).
+var summitDocuments = setOf("declaration", "communique", "communiqué", "statement")
+
+// documentIssuer returns the organisation a document noun at toks[i] stands
+// for: the multilateral body named most before it for a summit document,
+// else the organisation named last.
+func (a *analysis) documentIssuer(i int, noun string) int {
+	if summitDocuments[noun] {
+		count := map[int]int{}
+		best, n := -1, 0
+		for _, h := range a.orgs {
+			if h.s >= i || a.org(h.org).typ != "Multilateral Organization" {
+				continue
+			}
+			count[h.org]++
+			if count[h.org] >= n {
+				best, n = h.org, count[h.org]
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+	}
+	return a.latestOrg(i, "")
+}
+
+// commaBefore reports a name set off by a comma before it, past an honorific
+// ("…, Dr S Jaishankar,"): an apposition, not the end of a clause such as
+// "alongside French President Francois Hollande,".
+func (a *analysis) commaBefore(s int) bool {
+	j := s - 1
+	for j >= 0 && j > s-3 && a.toks[j].kind == wordTok && a.toks[j].cap {
+		if ch, ok := a.titleChain(j); !ok || !ch.honorific {
+			return false
+		}
+		j--
+	}
+	return j >= 0 && a.toks[j].key == ","
 }

@@ -10,7 +10,7 @@ import (
 // BenchmarkEnrich reads the annotated articles' texts as one long article and
 // reports throughput in MB/s.
 func BenchmarkEnrich(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(evalDir(b), "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(evalSet(b, "articles"), "*.txt"))
 	var bodies []string
 	for _, f := range files {
 		data, err := os.ReadFile(f)

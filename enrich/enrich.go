@@ -148,7 +148,11 @@ func (a *analysis) organizations() []Organization {
 	for _, h := range a.orgs {
 		o := a.org(h.org)
 		if !slices.ContainsFunc(out, func(x Organization) bool { return x.Name == o.name }) {
-			out = append(out, Organization{Name: o.name, Type: o.typ})
+			src, ev := SourceKnown, ""
+			if h.org >= len(a.e.orgList) {
+				src, ev = SourceInferred, o.evidence
+			}
+			out = append(out, Organization{Name: o.name, Type: o.typ, Source: src, Evidence: ev})
 		}
 	}
 	return out
@@ -164,7 +168,11 @@ func (a *analysis) people() []Person {
 	}
 	for _, i := range order {
 		p := a.persons[i]
-		out = append(out, Person{Name: p.name, Title: strings.Join(p.parts, "; "), Country: p.country})
+		src, ev := SourceInferred, p.evidence
+		if p.gz >= 0 {
+			src, ev = SourceKnown, ""
+		}
+		out = append(out, Person{Name: p.name, Title: strings.Join(p.parts, "; "), Country: p.country, Source: src, Evidence: ev})
 	}
 	return out
 }

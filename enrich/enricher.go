@@ -49,6 +49,7 @@ type placeVal struct {
 type orgInfo struct {
 	name, typ, country string
 	members            []string
+	evidence           string // for an organisation found by rule: the rule
 }
 
 var defaultEnricher = sync.OnceValue(func() *Enricher { return New(gazetteer.Default()) })
@@ -80,9 +81,13 @@ func New(g *gazetteer.Gazetteer) *Enricher {
 	for _, o := range g.Organizations() {
 		i := len(e.orgList)
 		e.orgList = append(e.orgList, orgInfo{name: o.Name, typ: o.Type, country: o.Country, members: o.Members})
-		e.orgs.insert(o.Name, i)
-		for _, a := range o.Aliases {
-			e.orgs.insert(a, i)
+		for _, n := range append([]string{o.Name}, o.Aliases...) {
+			e.orgs.insert(n, i)
+			// British style writes a pronounceable acronym as a word
+			// ("Nato", "Asean", "Unifil").
+			if t := acronymAsWord(n); t != "" {
+				e.orgs.insert(t, i)
+			}
 		}
 	}
 	for i, p := range g.People() {
@@ -103,6 +108,11 @@ func New(g *gazetteer.Gazetteer) *Enricher {
 	e.titleList = g.Titles()
 	for i, t := range e.titleList {
 		e.titles.insert(t.Form, i)
+		// British and Commonwealth style drops an honorific's dot ("Mr
+		// Lammy", "Dr Jaishankar"); the table lists the dotted form once.
+		if t.Kind == gazetteer.Honorific && strings.HasSuffix(t.Form, ".") && !strings.Contains(t.Form, " ") {
+			e.titles.insert(strings.TrimSuffix(t.Form, "."), i)
+		}
 	}
 	for _, m := range g.Modifiers() {
 		e.modifiers[lower(m)] = true
@@ -153,4 +163,18 @@ func containsInt(s []int, v int) bool {
 		}
 	}
 	return false
+}
+
+// acronymAsWord returns "Asean" for "ASEAN": an all-capital name of four or
+// more letters written as a word, or "" for any other name.
+func acronymAsWord(n string) string {
+	if len(n) < 4 {
+		return ""
+	}
+	for _, r := range n {
+		if r < 'A' || r > 'Z' {
+			return ""
+		}
+	}
+	return n[:1] + strings.ToLower(n[1:])
 }

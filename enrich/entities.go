@@ -19,6 +19,7 @@ type analysis struct {
 	persons   []*person
 	pmentions []personMention
 	personAt  []int32
+	credit    []bool // the token is in a byline or credit line
 	titleHits []titleHit
 	inQuote   []bool         // the token is inside quotation marks
 	heading   map[int32]bool // paragraphs in Title Case: headings, captions
@@ -189,6 +190,9 @@ func (a *analysis) findOrgs() {
 		i = end
 	}
 	a.findMinistries()
+	if !a.title {
+		a.findRuleOrgs()
+	}
 	// A capital inside an organisation's name ("Washington Post", "Bucharest
 	// Nine") is part of the name, not the government.
 	for i := range a.places {
@@ -278,7 +282,7 @@ func (a *analysis) addRuleOrg(s, e int, ministry, iso string) {
 	}
 	if idx < 0 {
 		idx = len(a.e.orgList) + len(a.extra)
-		a.extra = append(a.extra, orgInfo{name: name, typ: "Government Agency", country: iso})
+		a.extra = append(a.extra, orgInfo{name: name, typ: "Government Agency", country: iso, evidence: "ministry of a named country"})
 	}
 	a.addOrg(s, e, idx)
 }

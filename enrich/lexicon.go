@@ -97,10 +97,35 @@ var stopCaps = setOf(
 	"topics", "category", "categories", "home", "page", "menu", "search", "login", "sign",
 )
 
+// roleNouns say what a person is in an apposition or a description ("X, a
+// foreign policy analyst at …", "the chief negotiator, X,"): professions and
+// positions of the people news quotes, none of them a title of office.
+var roleNouns = setOf("analyst", "specialist", "economist", "expert", "professor", "researcher",
+	"scholar", "fellow", "member", "negotiator", "journalist", "reporter", "correspondent",
+	"editor", "lawyer", "attorney", "activist", "resident", "student", "farmer", "teacher",
+	"doctor", "official", "diplomat", "lawmaker", "legislator", "politician", "spokesman",
+	"spokeswoman", "spokesperson", "adviser", "advisor", "aide", "envoy", "director", "head",
+	"chief", "founder", "co-founder", "chairman", "chairwoman", "executive", "officer",
+	"commander", "colonel", "soldier", "veteran", "candidate", "leader", "minister", "president",
+	"premier", "governor", "mayor", "mother", "father", "son", "daughter", "wife", "husband",
+	"widow", "owner", "worker", "shopkeeper", "driver", "survivor", "witness", "refugee",
+	"contributor", "columnist", "historian", "strategist", "consultant", "lecturer", "sherpa",
+	"speaker", "ambassador", "secretary", "general", "admiral", "monarch", "cleric", "imam",
+	"businessman", "businesswoman", "banker", "trader", "engineer", "nurse", "physician",
+	"pilot", "fighter", "militant", "commentator", "writer", "author", "partner", "manager",
+	"coordinator", "representative", "delegate", "observer", "organizer", "organiser", "counterpart")
+
 // nameParticles may stand lower-case inside a name ("Ursula von der Leyen",
 // "Mohammed bin Salman").
 var nameParticles = setOf("bin", "ibn", "bint", "al", "el", "de", "da", "das", "dos", "du", "van",
 	"von", "der", "den", "la", "le", "di", "del", "della", "y", "ben", "abu", "ter", "zu")
+
+// placeOpeners begin place names, not personal names, in the languages
+// foreign news most often quotes place names from ("San José", "Santa Cruz",
+// "Port Moresby", "Dar es Salaam", "Mar del Plata", "Puerto Príncipe").
+var placeOpeners = setOf("san", "santa", "santo", "são", "sao", "saint", "st.", "mar", "puerto",
+	"porto", "port", "dar", "ciudad", "villa", "bandar", "kuala", "addis",
+	"sharm", "nueva", "nuevo", "río", "rio", "cabo", "los", "las")
 
 // nameSuffixes follow a name and are dropped from its canonical form.
 var nameSuffixes = setOf("jr.", "jr", "sr.", "sr", "iii", "iv", "ii")

@@ -20,6 +20,12 @@ import (
 // The United States is the home side of U.S.-government sources, so it is
 // never the partner.
 func primaryEntity(body, head *analysis) *Entity {
+	if o, ok := head.visitingCommand(); ok {
+		return &Entity{Name: o.name, Type: o.typ}
+	}
+	if iso, ok := head.headlineSubjectCountry(); ok {
+		return countryEntity(body, iso)
+	}
 	if o, ok := head.headlineOrg(body, true); ok {
 		return &Entity{Name: o.name, Type: o.typ}
 	}
@@ -42,6 +48,65 @@ func primaryEntity(body, head *analysis) *Entity {
 func countryEntity(a *analysis, iso string) *Entity {
 	c, _ := a.e.g.Country(iso)
 	return &Entity{Name: c.Name, Type: "Country"}
+}
+
+// visitVerbs make a headline about a tour ("SOUTHCOM Commander Visits
+// Colombia, Ecuador").
+var visitVerbs = setOf("visits", "visit", "tours", "tour", "travels")
+
+// visitingCommand returns the military command a headline opens with when
+// the headline reports its visit: the annotations file a command's visit
+// under the command, not the countries it toured.
+func (a *analysis) visitingCommand() (orgInfo, bool) {
+	if len(a.orgs) == 0 || a.orgs[0].s != 0 {
+		return orgInfo{}, false
+	}
+	o := a.org(a.orgs[0].org)
+	if o.typ != gazetteer.Military {
+		return orgInfo{}, false
+	}
+	for _, t := range a.toks {
+		if visitVerbs[t.low] {
+			return o, true
+		}
+	}
+	return orgInfo{}, false
+}
+
+// headlineSubjectCountry returns the foreign country a headline opens with
+// as its subject ("Cambodia Persists in Asean Border Resolution", "Annan to
+// Leave Kenya …" does not open with it), unless a multilateral body's
+// meeting is the headline's news ("Venezuela Crisis Looms Over OAS Meeting").
+// It also takes a headline whose only multilateral link is a person's office
+// ("Annan to Leave Kenya Sunday"): the country named outranks the office.
+func (a *analysis) headlineSubjectCountry() (string, bool) {
+	for _, h := range a.orgs {
+		if a.org(h.org).typ == gazetteer.Multilateral && h.e < len(a.toks) && meetingWords[a.toks[h.e].low] {
+			return "", false
+		}
+	}
+	countries := a.headlineCountries()
+	if len(countries) == 0 {
+		return "", false
+	}
+	for _, h := range a.places {
+		if !h.drop && h.iso != "US" && h.s == 0 {
+			return h.iso, true
+		}
+	}
+	if len(a.orgs) > 0 {
+		return "", false
+	}
+	for _, m := range a.pmentions {
+		if p := a.persons[m.p]; m.s == 0 && p.org >= 0 && p.country == "" {
+			for _, h := range a.places {
+				if !h.drop && h.iso != "US" && h.form == formName {
+					return h.iso, true
+				}
+			}
+		}
+	}
+	return "", false
 }
 
 // headlineOrg returns the first organisation the headline names, or the body

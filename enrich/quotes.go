@@ -253,16 +253,25 @@ func (a *analysis) participleOpens(q quoteSpan) bool {
 // relationship”", "Lecornu described the situation as “a real moment …”".
 func (a *analysis) attributeBefore(q quoteSpan) agent {
 	s := a.sentenceStart(q.open)
+	// Earlier quotations in the same sentence are passed over: "called the
+	// incident "…" and said it would have "serious consequences"" has one
+	// speaker for both.
 	for v := q.open - 1; v >= s; v-- {
 		t := a.toks[v]
-		if t.kind == quoteTok {
-			break
+		if t.kind == quoteTok || a.inQuote[v] {
+			continue
 		}
 		if !speechVerbs[t.low] || speechParticiples[t.low] && v == s {
 			continue
 		}
 		if g := a.agentBefore(v); g.ok() {
 			return g
+		}
+		// ", saying …": a participle's subject is the sentence's subject.
+		if speechParticiples[t.low] && v > s && a.toks[v-1].key == "," {
+			if m := a.personAt[s]; m >= 0 {
+				return agent{person: a.pmentions[m].p, org: -1}
+			}
 		}
 	}
 	// "X said:" closing the previous paragraph introduces this one.

@@ -22,27 +22,45 @@ type Result struct {
 	Insights []shuttle.InsightRef `json:"insights,omitempty"`
 }
 
-// Organization is a named organisation with its type.
+// Sources of an entity: the gazetteer lists it (its canonical name is used),
+// or the reader inferred it from the text's context (the text's own form).
+const (
+	SourceKnown    = "known"
+	SourceInferred = "inferred"
+)
+
+// Organization is a named organisation with its type. Source and Evidence
+// say whether the gazetteer knows it and, if not, the cue it was found by
+// ("name ends in Institute", "ministry of a named country"), so that an
+// editor can review what the reader guessed.
 type Organization struct {
-	Name string `json:"name"`
-	Type string `json:"type"`
+	Name     string `json:"name"`
+	Type     string `json:"type"`
+	Source   string `json:"source,omitempty"`
+	Evidence string `json:"evidence,omitempty"`
 }
 
 // Person is someone the article names. Title and Country are "" when the text
-// gives none (null in JSON, as the annotations write it).
+// gives none (null in JSON, as the annotations write it). Source and Evidence
+// are as for Organization; the evidence of an inferred person is the title
+// or the grammatical cue ("speech verb", "apposition").
 type Person struct {
-	Name    string `json:"name"`
-	Title   string `json:"title"`
-	Country string `json:"country"`
+	Name     string `json:"name"`
+	Title    string `json:"title"`
+	Country  string `json:"country"`
+	Source   string `json:"source,omitempty"`
+	Evidence string `json:"evidence,omitempty"`
 }
 
 // MarshalJSON writes empty Title and Country as null.
 func (p Person) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		Name    string  `json:"name"`
-		Title   *string `json:"title"`
-		Country *string `json:"country"`
-	}{p.Name, nullable(p.Title), nullable(p.Country)})
+		Name     string  `json:"name"`
+		Title    *string `json:"title"`
+		Country  *string `json:"country"`
+		Source   string  `json:"source,omitempty"`
+		Evidence string  `json:"evidence,omitempty"`
+	}{p.Name, nullable(p.Title), nullable(p.Country), p.Source, p.Evidence})
 }
 
 func nullable(s string) *string {

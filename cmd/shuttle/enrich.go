@@ -77,8 +77,10 @@ func printResult(w io.Writer, r enrich.Result, asJSON, indent bool) error {
 	return enc.Encode(r)
 }
 
-// runEval implements "shuttle eval DIR": it enriches the annotated articles in
-// DIR (NN.txt with NN.json) and prints precision, recall and F1 per measure.
+// runEval implements "shuttle eval DIR…": it enriches the annotated articles
+// in each DIR (NN.txt with NN.json) and prints precision, recall and F1 per
+// measure. A DIR without articles of its own but with the development sets
+// (articles, news, wire) beneath it is reported set by set, never pooled.
 // --details lists each article's differences; --pred DIR scores another
 // system's predictions (NN.json) instead of enrich's.
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -87,37 +89,48 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	details := fs.Bool("details", false, "list each article's missing, extra and wrong items")
 	pred := fs.String("pred", "", "score the predictions in this directory instead of enrich's")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: shuttle eval [--details] [--pred DIR] DIR")
+		fmt.Fprintln(stderr, "usage: shuttle eval [--details] [--pred DIR] DIR…")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if fs.NArg() < 1 || (*pred != "" && fs.NArg() != 1) {
 		fs.Usage()
-		return errors.New("eval: want one directory of annotated articles")
+		return errors.New("eval: want directories of annotated articles (one with --pred)")
 	}
-	if err := ctx.Err(); err != nil {
-		return err
+	var reports []enrich.Report
+	for _, dir := range fs.Args() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if *pred != "" {
+			r, err := enrich.EvaluatePredictions(dir, *pred)
+			if err != nil {
+				return err
+			}
+			reports = append(reports, r)
+			continue
+		}
+		rs, err := enrich.Default().EvaluateSets(dir)
+		if err != nil {
+			return fmt.Errorf("eval %s: %w", dir, err)
+		}
+		reports = append(reports, rs...)
 	}
-	var (
-		r   enrich.Report
-		err error
-	)
-	if *pred != "" {
-		r, err = enrich.EvaluatePredictions(fs.Arg(0), *pred)
-	} else {
-		r, err = enrich.Evaluate(fs.Arg(0))
-	}
-	if err != nil {
-		return err
-	}
-	if _, err := r.WriteTo(stdout); err != nil {
-		return err
-	}
-	if *details {
-		fmt.Fprintln(stdout)
-		return r.WriteDetails(stdout)
+	for i, r := range reports {
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		if _, err := r.WriteTo(stdout); err != nil {
+			return err
+		}
+		if *details {
+			fmt.Fprintln(stdout)
+			if err := r.WriteDetails(stdout); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
