@@ -20,6 +20,7 @@ var dataDir = shared.HSGDir()
 
 func files(t testing.TB, pattern string) []string {
 	t.Helper()
+	shared.HSG(t) // skips offline without shared/
 	names, err := filepath.Glob(filepath.Join(dataDir, pattern))
 	if err != nil || len(names) == 0 {
 		t.Fatalf("no files match %s under %s (is ../shared/data/hsg there?): %v", pattern, dataDir, err)
@@ -29,6 +30,7 @@ func files(t testing.TB, pattern string) []string {
 
 func decodeFile[T any](t testing.TB, name string, dec func(io.Reader, string) *hsg.Decoder[T]) []T {
 	t.Helper()
+	shared.HSG(t) // skips offline without shared/
 	b, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)

@@ -13,7 +13,6 @@ import (
 
 	"github.com/shuttlenews/shuttle/gazetteer"
 	"github.com/shuttlenews/shuttle/hsg"
-	"github.com/shuttlenews/shuttle/internal/shared"
 )
 
 // validISO serves the gsh ids the gazetteer does not know yet.
@@ -42,7 +41,7 @@ func TestValidISO(t *testing.T) {
 // readGSH decodes the real gsh countries-old table.
 func readGSH(t *testing.T) []hsg.Country {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(shared.HSG(t), "gsh", "data", "countries-old", "*.xml"))
+	files, err := filepath.Glob(filepath.Join(hsgDir(t), "gsh", "data", "countries-old", "*.xml"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("gsh countries-old: %v (%d files)", err, len(files))
 	}

@@ -27,6 +27,7 @@ var (
 // realDataset ingests the shared snapshot once for all tests.
 func realDataset(t *testing.T) *shuttle.Dataset {
 	t.Helper()
+	shared.HSG(t) // skips offline without shared/
 	loadOnce.Do(func() {
 		loaded, loadErr = ingest.Load(context.Background(), os.DirFS(dataDir), dataDir, nil)
 	})

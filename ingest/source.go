@@ -19,6 +19,20 @@ var Repositories = []string{"travels", "visits", "gsh", "pocom"}
 // %s is the repository name.
 const DefaultBaseURL = "https://github.com/HistoryAtState/%s/archive/refs/heads/master.tar.gz"
 
+// PinnedURL is the archive of one commit of a repository: the first %s is
+// the repository, the second the commit.
+const PinnedURL = "https://github.com/HistoryAtState/%s/archive/%s.tar.gz"
+
+// Pinned are the upstream commits the project is tested against (the
+// snapshot beside the repository, ../shared/data/hsg/SOURCES.md): a clone
+// without that snapshot downloads exactly these.
+var Pinned = map[string]string{
+	"travels": "3170c773f22c99dadc8ec93da070f8ff6259d6d8",
+	"visits":  "869ca4f0e8d15521bc3c094b846e6b1d3c7d8f1d",
+	"gsh":     "c8aea3fec913baa1daa8472e3a6becdf7277d8be",
+	"pocom":   "44d2226df6b26f8f5807215ec40e3a6c4d706bbb",
+}
+
 // Fetcher downloads the upstream repositories into a cache directory.
 type Fetcher struct {
 	// URL is a format string with one %s for the repository name.
@@ -27,6 +41,9 @@ type Fetcher struct {
 	Logger *slog.Logger
 	// Refresh downloads even when a cached copy exists.
 	Refresh bool
+	// Commits, when set, pins each repository to a commit (see Pinned),
+	// downloaded from PinnedURL; URL is then unused.
+	Commits map[string]string
 }
 
 // Open resolves a data source: a directory laid out like the upstream
@@ -90,6 +107,9 @@ func (f *Fetcher) download(ctx context.Context, dest string) error {
 	defer os.RemoveAll(tmp)
 	for _, repo := range Repositories {
 		url := fmt.Sprintf(f.url(), repo)
+		if f.Commits != nil {
+			url = fmt.Sprintf(PinnedURL, repo, f.Commits[repo])
+		}
 		began := time.Now()
 		if err := f.fetch(ctx, url, filepath.Join(tmp, repo)); err != nil {
 			return err
