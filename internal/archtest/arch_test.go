@@ -53,7 +53,7 @@ var allowed = map[string][]string{
 
 	// internal/… may import what they test; each lists what it needs today.
 	"internal/pgtest": nil,
-	"internal/shared": nil,
+	"internal/shared": {"ingest"}, // downloads the pinned records with the ingest's Fetcher
 	"internal/synth":  {domain},
 	"internal/xss":    nil,
 	"internal/wire":   nil,
