@@ -16,8 +16,6 @@ import (
 	"github.com/shuttlenews/shuttle/internal/shared"
 )
 
-var dataDir = shared.HSGDir()
-
 var (
 	loadOnce sync.Once
 	loaded   *shuttle.Dataset
@@ -27,7 +25,7 @@ var (
 // realDataset ingests the shared snapshot once for all tests.
 func realDataset(t *testing.T) *shuttle.Dataset {
 	t.Helper()
-	shared.HSG(t) // skips offline without shared/
+	dataDir := shared.HSG(t) // skips offline without shared/
 	loadOnce.Do(func() {
 		loaded, loadErr = ingest.Load(context.Background(), os.DirFS(dataDir), dataDir, nil)
 	})
@@ -124,7 +122,7 @@ func reference(t *testing.T) map[string]int {
 }
 
 func glob(t *testing.T, pattern string) []string {
-	names, err := filepath.Glob(filepath.Join(dataDir, pattern))
+	names, err := filepath.Glob(filepath.Join(shared.HSG(t), pattern))
 	if err != nil || len(names) == 0 {
 		t.Fatalf("nothing matches %s: %v", pattern, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"github.com/shuttlenews/shuttle/internal/shared"
 	"io/fs"
 	"net"
 	"net/http"
@@ -48,6 +49,7 @@ func repoTarball(t *testing.T, repo string, extra ...*tar.Header) []byte {
 }
 
 func packedRepo(t *testing.T, repo string) []byte {
+	dataDir := shared.HSG(t) // skips offline without shared/
 	tarballMu.Lock()
 	defer tarballMu.Unlock()
 	if b, ok := tarballs[repo]; ok {
