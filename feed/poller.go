@@ -2,6 +2,7 @@ package feed
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -58,11 +59,7 @@ type Result struct {
 // Run polls every feed at once and then every Interval until ctx is done,
 // and returns ctx's error. Failures are logged and retried next round.
 func (p *Poller) Run(ctx context.Context) error {
-	interval := p.Interval
-	if interval <= 0 {
-		interval = DefaultInterval
-	}
-	t := time.NewTicker(interval)
+	t := time.NewTicker(p.interval())
 	defer t.Stop()
 	for {
 		p.PollAll(ctx)
@@ -107,7 +104,32 @@ func (p *Poller) PollAll(ctx context.Context) []Result {
 		}
 		p.log(r)
 	}
+	p.logUnreachable(results)
 	return results
+}
+
+// logUnreachable says in one line how many feeds could not be reached at
+// all (no HTTP answer: offline, DNS, a refused connection). Offline, every
+// feed fails the same way, and a warning per feed per round is noise that
+// hides the one thing to know; the feeds' own errors are at debug level.
+func (p *Poller) logUnreachable(results []Result) {
+	n, first := 0, error(nil)
+	for _, r := range results {
+		if unreachable(&r) {
+			if n == 0 {
+				first = r.Err
+			}
+			n++
+		}
+	}
+	if n > 0 {
+		p.logger().Warn(fmt.Sprintf("feeds: %d of %d unreachable; will try again next round", n, len(results)),
+			"first", first, "interval", p.interval())
+	}
+}
+
+func unreachable(r *Result) bool {
+	return r.Err != nil && r.Status == 0 && !errors.Is(r.Err, context.Canceled)
 }
 
 func (p *Poller) fetchFeed(ctx context.Context, feedURL string) (fetched, error) {
@@ -179,6 +201,10 @@ func (p *Poller) logger() *slog.Logger {
 
 func (p *Poller) log(r *Result) {
 	log := p.logger()
+	if unreachable(r) {
+		log.Debug("feed unreachable", "url", r.URL, "elapsed", r.Elapsed, "err", r.Err)
+		return
+	}
 	if r.Err != nil {
 		log.Warn("feed poll failed", "url", r.URL, "status", r.Status, "elapsed", r.Elapsed, "err", r.Err)
 		return
@@ -210,6 +236,13 @@ func (p *Poller) userAgent() string {
 		return p.UserAgent
 	}
 	return DefaultUserAgent
+}
+
+func (p *Poller) interval() time.Duration {
+	if p.Interval <= 0 {
+		return DefaultInterval
+	}
+	return p.Interval
 }
 
 func (p *Poller) timeout() time.Duration {

@@ -228,9 +228,17 @@ func TestBrokenFeedsAreSkipped(t *testing.T) {
 				t.Errorf("%s: no error", r.URL)
 			}
 		}
-		if r.Err != nil && !logged(logs.String(), "feed poll failed", r.URL) {
+		if r.Err != nil && r.Status != 0 && !logged(logs.String(), "feed poll failed", r.URL) {
 			t.Errorf("%s: failure not logged", r.URL)
 		}
+		if r.Status == 0 && logged(logs.String(), "feed poll failed", "url="+r.URL+" ") {
+			t.Errorf("%s: an unreachable feed has a warning of its own, beside the round's one line", r.URL)
+		}
+	}
+	// The feeds no answer came from (timed out before a response, refused,
+	// not http) are one line for the round.
+	if n := strings.Count(logs.String(), "unreachable"); n != 1 || !strings.Contains(logs.String(), "feeds: 3 of 11 unreachable") {
+		t.Errorf("%d lines on unreachable feeds, want one saying 3 of 11:\n%s", n, logs.String())
 	}
 	if sink.len() != len(want) {
 		t.Errorf("sink has %d articles, want %d from the good feed", sink.len(), len(want))
