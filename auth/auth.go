@@ -104,8 +104,9 @@ type Authenticator struct {
 	log        *slog.Logger
 }
 
-// New returns an Authenticator for cfg. It refuses tokens that are too short
-// or hold characters a header cannot carry, naming the token by position.
+// New returns an Authenticator for cfg. It refuses tokens that are too short,
+// too predictable (see MinTokenBits) or hold characters a header cannot
+// carry, naming the token by its position in cfg.Tokens.
 func New(cfg Config) (*Authenticator, error) {
 	tokens, err := newTokenSet(cfg.Tokens)
 	if err != nil {
