@@ -21,6 +21,9 @@ const (
 	// https mark the session cookie Secure. Set it only behind a proxy that
 	// terminates TLS and overwrites that header.
 	EnvTrustForwardedProto = "SHUTTLE_TRUST_FORWARDED_PROTO"
+	// EnvTrustForwardedFor, when "true" or "1", counts failed sign-ins
+	// under the last X-Forwarded-For address (Config.TrustForwardedFor).
+	EnvTrustForwardedFor = "SHUTTLE_TRUST_FORWARDED_FOR"
 )
 
 // MinTokenLen is the shortest token accepted. Tokens are the only secret an

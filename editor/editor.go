@@ -15,6 +15,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -122,6 +123,10 @@ func status(err error) (int, string, string) {
 	if errors.As(err, &se) {
 		return se.status, se.code, se.message
 	}
+	var te *auth.ThrottledError
+	if errors.As(err, &te) {
+		return http.StatusTooManyRequests, "too_many_requests", te.Error()
+	}
 	code, msg := shuttle.ErrorCode(err), shuttle.ErrorMessage(err)
 	switch code {
 	case shuttle.EINVALID:
@@ -139,6 +144,18 @@ func status(err error) (int, string, string) {
 		return 499, shuttle.EINTERNAL, "request cancelled"
 	}
 	return http.StatusInternalServerError, shuttle.EINTERNAL, "internal error"
+}
+
+// retryAfter tells a client refused for now when to come back: a throttled
+// client when its window ends, an unavailable server in a few seconds.
+func retryAfter(w http.ResponseWriter, code int, err error) {
+	var te *auth.ThrottledError
+	switch {
+	case errors.As(err, &te):
+		w.Header().Set("Retry-After", strconv.Itoa(te.Seconds()))
+	case code == http.StatusServiceUnavailable:
+		w.Header().Set("Retry-After", "5")
+	}
 }
 
 // logFailure logs the errors that are the server's fault.
@@ -160,9 +177,7 @@ func (s *Server) api(h handlerFunc) http.Handler {
 		}
 		code, c, msg := status(err)
 		s.logFailure(r, code, err)
-		if code == http.StatusServiceUnavailable {
-			w.Header().Set("Retry-After", "5")
-		}
+		retryAfter(w, code, err)
 		var body struct {
 			Error struct {
 				Code    string `json:"code"`

@@ -76,7 +76,9 @@ func (s *Server) registerPages(mux *http.ServeMux) {
 	editor := s.Auth.RequireEditor
 	mux.Handle("GET "+Prefix+"{$}", s.page(s.signedIn(s.listPage)))
 	mux.Handle("GET "+LoginPath, s.page(s.loginPage))
-	mux.Handle("POST "+LoginPath, s.Auth.RejectCrossOrigin(s.page(s.login)))
+	// Throttle refuses a client that failed too often before its form is
+	// read; Login would refuse it too, but only after.
+	mux.Handle("POST "+LoginPath, s.Auth.RejectCrossOrigin(s.Auth.Throttle(s.page(s.login))))
 	mux.Handle("POST "+Prefix+"logout", editor(s.page(s.logout)))
 	mux.Handle("GET "+Prefix+"new", s.page(s.signedIn(s.newPage)))
 	mux.Handle("POST "+Prefix+"articles", editor(s.page(s.createForm)))
@@ -102,6 +104,7 @@ func (s *Server) page(h pageHandler) http.Handler {
 		if err := h(w, r); err != nil {
 			code, _, msg := status(err)
 			s.logFailure(r, code, err)
+			retryAfter(w, code, err)
 			s.render(w, r, code, "error", pageData{Title: http.StatusText(code), Error: msg})
 		}
 	})
@@ -170,6 +173,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	}
 	if _, err := s.Auth.Login(w, r, r.PostForm.Get("token")); err != nil {
 		code, _, msg := status(err)
+		retryAfter(w, code, err)
 		s.render(w, r, code, "login", pageData{Title: "Sign in", Disabled: !s.Auth.Enabled(), Error: msg})
 		return nil
 	}
