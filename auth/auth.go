@@ -557,6 +557,13 @@ func (a *Authenticator) refuse(w http.ResponseWriter, r *http.Request, err error
 	a.log.Debug("editor request refused", "method", r.Method, "path", r.URL.Path, "status", status, "remote", r.RemoteAddr, "reason", msg)
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if r.ContentLength != 0 {
+		// The body of a refused request is not wanted. Without this,
+		// net/http would wait to drain one under 256 KiB before sending
+		// the refusal, so a client announcing a body and sending none
+		// would hold the answer (and the connection) until a timeout.
+		w.Header().Set("Connection", "close")
+	}
 	if strings.HasPrefix(r.URL.Path, "/api/") {
 		writeJSONError(w, status, code, msg)
 		return

@@ -335,9 +335,6 @@ func TestWritesDisabledWithoutTokens(t *testing.T) {
 func TestWritesWithValidCredentials(t *testing.T) {
 	for _, rt := range writeRoutes() {
 		for _, via := range []string{"token", "session"} {
-			if rt.form && via == "token" || rt.name == "form logout" && via == "token" {
-				continue // forms are for browsers; programs use the API
-			}
 			t.Run(rt.name+"/"+via, func(t *testing.T) {
 				e := newEnv(t, []string{token})
 				before := e.state()
