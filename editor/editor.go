@@ -35,9 +35,19 @@ const (
 // required; routes whose action is nil answer 501.
 type Actions struct {
 	Store shuttle.ArticleStore
-	// Ingest loads the datasets again and swaps them in.
+	// Ingest loads the datasets again and swaps them in. ctx is the
+	// request's: net/http cancels it when the client goes away, and Ingest
+	// must then stop and return, leaving the dataset it had. That is a
+	// choice: the swap is atomic, so stopping loses nothing but the work
+	// done so far (an ingest takes seconds), the client who asked is the
+	// only one who would learn the result, and a detached ingest
+	// (context.WithoutCancel) would need a deadline of its own and would
+	// outlive the drain at shutdown. A client that wants it finished waits
+	// for the answer; one that retries meanwhile gets 409.
 	Ingest func(ctx context.Context) (shuttle.Version, error)
-	// PollFeeds polls every feed once and returns how many articles it added.
+	// PollFeeds polls every feed once and returns how many articles it
+	// added; ctx is the request's, cancelled as Ingest's is. The scheduled
+	// poll runs anyway.
 	PollFeeds func(ctx context.Context) (int, error)
 	// Enrich fills what the editor left unset (tag, quote, insight) and the
 	// countries the text mentions; it must leave set fields alone.
