@@ -75,7 +75,7 @@ type failures struct {
 
 	mu      sync.Mutex
 	clients map[netip.Prefix]*list.Element // of *client
-	order   *list.List                     // front: the most recent failure
+	order   *list.List                     // front: the most recent failure; the back is evicted
 
 	period     time.Time // start of the log period: the burst budget resets
 	lines      int       // lines written this period
@@ -89,7 +89,6 @@ type client struct {
 	key       netip.Prefix
 	start     time.Time // of the window: the first failure in it
 	count     int
-	last      time.Time // of the last failure, for eviction
 	logged    time.Time // of the last line logged for it
 	unlogged  int       // failures since that line
 	throttled bool      // the throttled line was logged this window
@@ -162,7 +161,6 @@ func (f *failures) failed(now time.Time, key netip.Prefix) (c client, log bool) 
 		cl.start, cl.count, cl.throttled = now, 0, false
 	}
 	cl.count++
-	cl.last = now
 	cl.unlogged++
 	crossed := cl.count >= f.limit && !cl.throttled
 	due := crossed || now.Sub(cl.logged) >= f.logEvery
