@@ -20,6 +20,12 @@
 // because anyone can send it to a server that is reachable directly; behind
 // a TLS-terminating proxy (which must overwrite the header), set it so the
 // cookie never travels over plain HTTP.
+//
+// Failed authentications are logged at WARN, within a log budget, and a
+// client address that fails too often is refused for a while (429 with
+// Retry-After); see DefaultMaxFailures. The address is the host of
+// RemoteAddr, or with Config.TrustForwardedFor the last X-Forwarded-For
+// entry, for the same reason as above: only a proxy can vouch for it.
 package auth
 
 import (
@@ -31,6 +37,7 @@ import (
 	"html"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -66,6 +73,20 @@ type Config struct {
 	// TrustForwardedProto lets X-Forwarded-Proto: https make the cookie
 	// Secure (see the package documentation).
 	TrustForwardedProto bool
+	// TrustForwardedFor counts failures under the last address of
+	// X-Forwarded-For instead of RemoteAddr's. Set it only behind a proxy
+	// that appends the client's address to that header; otherwise every
+	// client could name an address of its choosing, and behind a proxy
+	// without it every client shares the proxy's address.
+	TrustForwardedFor bool
+	// MaxFailures failed authentications within FailureWindow get a client
+	// refused until the window ends; DefaultMaxFailures and
+	// DefaultFailureWindow when zero.
+	MaxFailures   int
+	FailureWindow time.Duration
+	// MaxClients bounds the table of clients that failed;
+	// DefaultMaxClients when zero.
+	MaxClients int
 	// TrustedOrigins are extra origins ("https://example.org") whose
 	// cross-origin writes are allowed, for a proxy that rewrites Host.
 	TrustedOrigins []string
@@ -78,15 +99,21 @@ type Config struct {
 	Logger   *slog.Logger     // slog.Default() when nil
 }
 
-// ConfigFromEnv reads the tokens and SHUTTLE_TRUST_FORWARDED_PROTO from the
-// environment; getenv is os.Getenv outside tests.
+// ConfigFromEnv reads the tokens, SHUTTLE_TRUST_FORWARDED_PROTO and
+// SHUTTLE_TRUST_FORWARDED_FOR from the environment; getenv is os.Getenv
+// outside tests.
 func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	tokens, err := LoadTokens(getenv)
 	if err != nil {
 		return Config{}, err
 	}
-	trust := strings.TrimSpace(getenv(EnvTrustForwardedProto))
-	return Config{Tokens: tokens, TrustForwardedProto: trust == "1" || strings.EqualFold(trust, "true")}, nil
+	return Config{Tokens: tokens, TrustForwardedProto: isTrue(getenv(EnvTrustForwardedProto)),
+		TrustForwardedFor: isTrue(getenv(EnvTrustForwardedFor))}, nil
+}
+
+func isTrue(v string) bool {
+	v = strings.TrimSpace(v)
+	return v == "1" || strings.EqualFold(v, "true")
 }
 
 // Authenticator checks editor credentials and holds the sessions. It is safe
@@ -98,14 +125,17 @@ type Authenticator struct {
 	ttl        time.Duration
 	maxForm    int64
 	trustProto bool
+	trustFor   bool
+	fails      *failures
 	loginPath  string
 	origins    *http.CrossOriginProtection
 	now        func() time.Time
 	log        *slog.Logger
 }
 
-// New returns an Authenticator for cfg. It refuses tokens that are too short
-// or hold characters a header cannot carry, naming the token by position.
+// New returns an Authenticator for cfg. It refuses tokens that are too short,
+// too predictable (see MinTokenBits) or hold characters a header cannot
+// carry, naming the token by its position in cfg.Tokens.
 func New(cfg Config) (*Authenticator, error) {
 	tokens, err := newTokenSet(cfg.Tokens)
 	if err != nil {
@@ -118,6 +148,7 @@ func New(cfg Config) (*Authenticator, error) {
 		ttl:        cmpOr(cfg.SessionTTL, DefaultSessionTTL),
 		maxForm:    cmpOr(cfg.MaxFormBytes, DefaultMaxFormBytes),
 		trustProto: cfg.TrustForwardedProto,
+		trustFor:   cfg.TrustForwardedFor,
 		loginPath:  cfg.LoginPath,
 		origins:    http.NewCrossOriginProtection(),
 		now:        cfg.Now,
@@ -134,6 +165,8 @@ func New(cfg Config) (*Authenticator, error) {
 	if a.log == nil {
 		a.log = slog.Default()
 	}
+	a.fails = newFailures(cmpOr(cfg.MaxClients, DefaultMaxClients), cmpOr(cfg.MaxFailures, DefaultMaxFailures),
+		cmpOr(cfg.FailureWindow, DefaultFailureWindow), a.log)
 	return a, nil
 }
 
@@ -168,9 +201,11 @@ func EditorFrom(ctx context.Context) (Editor, bool) {
 // RequireEditor lets a request through to next only with a valid bearer
 // token, or with a valid session cookie plus, for unsafe methods, the
 // session's CSRF token. Unsafe cross-origin browser requests are refused
-// whatever they carry. Refusals are 401 (no or wrong credentials) and 403
-// (cross-origin, missing or wrong CSRF token), as JSON under /api/ and HTML
-// elsewhere.
+// whatever they carry. Refusals are 401 (no or wrong credentials), 403
+// (cross-origin, missing or wrong CSRF token) and 429 (a bearer request from
+// a client that failed too often), as JSON under /api/ and HTML elsewhere.
+// Nothing of the body is read before the credentials are checked: only a
+// valid session's CSRF check reads a form body.
 func (a *Authenticator) RequireEditor(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ed, err := a.authorize(w, r)
@@ -192,9 +227,18 @@ func (a *Authenticator) authorize(w http.ResponseWriter, r *http.Request) (Edito
 		return Editor{}, err
 	}
 	if h := r.Header.Get("Authorization"); h != "" {
+		if err := a.checkThrottle(r); err != nil {
+			return Editor{}, err
+		}
 		// Explicit credentials that are wrong are an error even if a cookie
 		// would do: a script should learn its token is bad.
-		return a.bearer(h)
+		ed, err := a.bearer(h)
+		if err != nil {
+			a.fail(r, "bearer: "+shuttle.ErrorMessage(err))
+			return Editor{}, err
+		}
+		a.succeeded(r)
+		return ed, nil
 	}
 	c, err := r.Cookie(CookieName)
 	if err != nil {
@@ -205,15 +249,67 @@ func (a *Authenticator) authorize(w http.ResponseWriter, r *http.Request) (Edito
 		return Editor{}, err
 	}
 	if !ok {
+		a.fail(r, "session: unknown or expired")
 		return Editor{}, shuttle.Errorf(shuttle.EUNAUTHORIZED, "the editor session has expired or is unknown; sign in again")
 	}
 	if !isSafe(r.Method) {
 		if err := a.checkCSRF(w, r, sess.CSRFToken); err != nil {
+			if shuttle.ErrorCode(err) == shuttle.EFORBIDDEN {
+				a.fail(r, "CSRF: "+shuttle.ErrorMessage(err))
+			}
 			return Editor{}, err
 		}
 	}
 	return sess.Editor, nil
 }
+
+// Throttle refuses, with 429 and Retry-After, requests from a client that
+// failed to authenticate too often, before next reads anything. It guards
+// the login form, whose body is the credential.
+func (a *Authenticator) Throttle(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := a.checkThrottle(r); err != nil {
+			a.refuse(w, r, err)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// checkThrottle returns a *ThrottledError if r's client failed too often.
+func (a *Authenticator) checkThrottle(r *http.Request) error {
+	if d, ok := a.fails.throttled(a.now(), clientKey(r, a.trustFor)); ok {
+		return &ThrottledError{RetryAfter: d}
+	}
+	return nil
+}
+
+// fail counts a failed authentication of r's client and logs it at WARN,
+// unless the log budget says it goes into the summary instead.
+func (a *Authenticator) fail(r *http.Request, reason string) {
+	key := clientKey(r, a.trustFor)
+	now := a.now()
+	c, log := a.fails.failed(now, key)
+	if !log {
+		return
+	}
+	client := "unknown"
+	if key.IsValid() {
+		client = key.String()
+	}
+	attrs := []any{"reason", reason, "client", client, "remote", r.RemoteAddr, "method", r.Method, "path", r.URL.Path,
+		"failures", c.count, "window", a.fails.window.String()}
+	if c.unlogged > 1 {
+		attrs = append(attrs, "unlogged_since_last_line", c.unlogged-1)
+	}
+	if c.count >= a.fails.limit {
+		attrs = append(attrs, "throttled_for", c.start.Add(a.fails.window).Sub(now).Round(time.Second).String())
+	}
+	a.log.Warn("editor authentication failed", attrs...)
+}
+
+// succeeded forgets the failures of r's client.
+func (a *Authenticator) succeeded(r *http.Request) { a.fails.succeeded(clientKey(r, a.trustFor)) }
 
 var errNoCredentials = shuttle.Errorf(shuttle.EUNAUTHORIZED,
 	"editor credentials required: send Authorization: Bearer <token>, or sign in")
@@ -366,17 +462,21 @@ func (a *Authenticator) Session(r *http.Request) (Session, bool) {
 // Login checks token and, if it is an editor's, starts a session and sets
 // its cookie. A session the browser already had is ended first, so an id
 // planted before login (session fixation) is worth nothing. A wrong token is an
-// EUNAUTHORIZED *shuttle.Error safe to show; a store that cannot keep the
-// session, the store's error.
+// EUNAUTHORIZED *shuttle.Error safe to show; a client that failed too often,
+// a *ThrottledError; a store that cannot keep the session, the store's error.
 func (a *Authenticator) Login(w http.ResponseWriter, r *http.Request, token string) (Session, error) {
 	if !a.Enabled() {
 		return Session{}, shuttle.Errorf(shuttle.EUNAUTHORIZED, "%s", disabledMessage)
 	}
+	if err := a.checkThrottle(r); err != nil {
+		return Session{}, err
+	}
 	i, ok := a.tokens.match(token)
 	if !ok {
-		a.log.Warn("editor login refused: wrong token", "remote", r.RemoteAddr)
+		a.fail(r, "login: wrong token")
 		return Session{}, shuttle.Errorf(shuttle.EUNAUTHORIZED, "wrong editor token")
 	}
+	a.succeeded(r)
 	a.endSession(r)
 	now := a.now()
 	sess := Session{
@@ -433,9 +533,13 @@ func (a *Authenticator) overTLS(r *http.Request) bool {
 func (a *Authenticator) refuse(w http.ResponseWriter, r *http.Request, err error) {
 	status, code := http.StatusInternalServerError, shuttle.ErrorCode(err)
 	var tooBig errTooLarge
+	var throttled *ThrottledError
 	switch {
 	case errors.As(err, &tooBig):
 		status, code = http.StatusRequestEntityTooLarge, "too_large"
+	case errors.As(err, &throttled):
+		status, code = http.StatusTooManyRequests, "too_many_requests"
+		w.Header().Set("Retry-After", strconv.Itoa(throttled.Seconds()))
 	case code == shuttle.EUNAUTHORIZED:
 		status = http.StatusUnauthorized
 		w.Header().Set("WWW-Authenticate", `Bearer realm="shuttle editor"`)
@@ -447,12 +551,19 @@ func (a *Authenticator) refuse(w http.ResponseWriter, r *http.Request, err error
 		status = http.StatusServiceUnavailable
 	}
 	msg := shuttle.ErrorMessage(err)
-	if tooBig.limit > 0 {
-		msg = tooBig.Error()
+	if tooBig.limit > 0 || throttled != nil {
+		msg = err.Error()
 	}
 	a.log.Debug("editor request refused", "method", r.Method, "path", r.URL.Path, "status", status, "remote", r.RemoteAddr, "reason", msg)
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if r.ContentLength != 0 {
+		// The body of a refused request is not wanted. Without this,
+		// net/http would wait to drain one under 256 KiB before sending
+		// the refusal, so a client announcing a body and sending none
+		// would hold the answer (and the connection) until a timeout.
+		w.Header().Set("Connection", "close")
+	}
 	if strings.HasPrefix(r.URL.Path, "/api/") {
 		writeJSONError(w, status, code, msg)
 		return

@@ -40,7 +40,9 @@ func newAuth(t *testing.T, cfg Config) (*Authenticator, *clock) {
 	if cfg.Now == nil {
 		cfg.Now = c.now
 	}
-	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
 	a, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)

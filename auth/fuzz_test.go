@@ -3,6 +3,7 @@ package auth
 import (
 	"io"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -52,7 +53,9 @@ func FuzzParseSessionID(f *testing.F) {
 // a protected write: only the exact configured token, or the live session's
 // cookie with its CSRF token, may get through.
 func FuzzRequireEditor(f *testing.F) {
-	a, err := New(Config{Tokens: []string{tokenA}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	// The fuzzer fails far more often than MaxFailures: without a higher
+	// limit every input after the tenth would only meet the throttle.
+	a, err := New(Config{Tokens: []string{tokenA}, MaxFailures: math.MaxInt, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		f.Fatal(err)
 	}

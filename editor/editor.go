@@ -13,8 +13,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -32,9 +35,19 @@ const (
 // required; routes whose action is nil answer 501.
 type Actions struct {
 	Store shuttle.ArticleStore
-	// Ingest loads the datasets again and swaps them in.
+	// Ingest loads the datasets again and swaps them in. ctx is the
+	// request's: net/http cancels it when the client goes away, and Ingest
+	// must then stop and return, leaving the dataset it had. That is a
+	// choice: the swap is atomic, so stopping loses nothing but the work
+	// done so far (an ingest takes seconds), the client who asked is the
+	// only one who would learn the result, and a detached ingest
+	// (context.WithoutCancel) would need a deadline of its own and would
+	// outlive the drain at shutdown. A client that wants it finished waits
+	// for the answer; one that retries meanwhile gets 409.
 	Ingest func(ctx context.Context) (shuttle.Version, error)
-	// PollFeeds polls every feed once and returns how many articles it added.
+	// PollFeeds polls every feed once and returns how many articles it
+	// added; ctx is the request's, cancelled as Ingest's is. The scheduled
+	// poll runs anyway.
 	PollFeeds func(ctx context.Context) (int, error)
 	// Enrich fills what the editor left unset (tag, quote, insight) and the
 	// countries the text mentions; it must leave set fields alone.
@@ -70,15 +83,84 @@ func (s *Server) Register(mux *http.ServeMux) {
 		// with the message that says how to enable them.
 		s.Auth, _ = auth.New(auth.Config{LoginPath: LoginPath, Logger: s.Logger}) // no tokens: cannot fail
 	}
-	editor := s.Auth.RequireEditor
 	mux.Handle("GET /api/v1/articles", s.api(s.listArticles))
 	mux.Handle("GET /api/v1/articles/{slug}", s.api(s.getArticle))
-	mux.Handle("POST /api/v1/articles", editor(s.api(s.createArticle)))
-	mux.Handle("PUT /api/v1/articles/{slug}", editor(s.api(s.putArticle)))
-	mux.Handle("DELETE /api/v1/articles/{slug}", editor(s.api(s.deleteArticle)))
-	mux.Handle("POST /api/v1/ingest", editor(s.api(s.ingest)))
-	mux.Handle("POST /api/v1/feeds/poll", editor(s.api(s.pollFeeds)))
+	mux.Handle("POST /api/v1/articles", s.write(maxArticleBody, s.api(limited(maxArticleBody, s.createArticle))))
+	mux.Handle("PUT /api/v1/articles/{slug}", s.write(maxArticleBody, s.api(limited(maxArticleBody, s.putArticle))))
+	mux.Handle("DELETE /api/v1/articles/{slug}", s.write(maxNoBody, s.api(noBody(s.deleteArticle))))
+	mux.Handle("POST /api/v1/ingest", s.write(maxNoBody, s.api(noBody(s.ingest))))
+	mux.Handle("POST /api/v1/feeds/poll", s.write(maxNoBody, s.api(noBody(s.pollFeeds))))
 	s.registerPages(mux)
+}
+
+// Body limits of the write routes. An article travels as Markdown, JSON or a
+// form, and the last two may be up to envelopeFactor times the article
+// (escaping grows it); the routes that act without a body (delete, ingest,
+// poll, logout) take at most a form with its CSRF field.
+const (
+	maxArticleBody = envelopeFactor * MaxArticleBytes // auth.DefaultMaxFormBytes, too
+	maxNoBody      = 1 << 10
+)
+
+// write guards an editor's write route. The body is capped at limit first
+// (a MaxBytesReader reads nothing by itself), so that even the CSRF check's
+// read of a form stops there; then RequireEditor checks the credentials
+// before anything of the body is read, so that an anonymous client is
+// refused at once however large a body it announces.
+func (s *Server) write(limit int64, h http.Handler) http.Handler {
+	guarded := s.Auth.RequireEditor(h)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// A copy of the request carries the capped body: net/http looks at
+		// its own request's Body after the handler to decide whether an
+		// unread body is small enough to drain, and a body it does not know
+		// it would drain, delaying the refusal until the client has sent
+		// (up to 256 KiB of) what it announced.
+		capped := new(http.Request)
+		*capped = *r
+		capped.Body = http.MaxBytesReader(w, r.Body, limit)
+		guarded.ServeHTTP(w, capped)
+	})
+}
+
+// limited refuses, for an editor, a body announced as larger than limit
+// before reading it; the MaxBytesReader of write catches one that is not
+// announced (chunked).
+func limited(limit int64, h func(http.ResponseWriter, *http.Request) error) func(http.ResponseWriter, *http.Request) error {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if r.ContentLength > limit {
+			// Closing is cheaper than draining a body that was refused,
+			// and without it net/http would wait for a small one to arrive
+			// before sending the refusal.
+			w.Header().Set("Connection", "close")
+			return bodyTooLarge(limit)
+		}
+		return h(w, r)
+	}
+}
+
+// noBody is limited for a route that has no use for a body: what the client
+// sent is read (at most limit, by write's MaxBytesReader) and dropped, so
+// that a body over the limit is refused rather than ignored.
+func noBody(h func(http.ResponseWriter, *http.Request) error) func(http.ResponseWriter, *http.Request) error {
+	return limited(maxNoBody, func(w http.ResponseWriter, r *http.Request) error {
+		if _, err := io.Copy(io.Discard, r.Body); err != nil {
+			return bodyError(err)
+		}
+		return h(w, r)
+	})
+}
+
+// bodyError is the answer to a failed read of a body capped by write.
+func bodyError(err error) error {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return bodyTooLarge(tooBig.Limit)
+	}
+	return shuttle.Errorf(shuttle.EINVALID, "reading the body: %v", err)
+}
+
+func bodyTooLarge(limit int64) error {
+	return tooLarge(fmt.Sprintf("the request body is larger than %d KiB, the limit of this route", limit>>10))
 }
 
 func (s *Server) logger() *slog.Logger {
@@ -122,6 +204,10 @@ func status(err error) (int, string, string) {
 	if errors.As(err, &se) {
 		return se.status, se.code, se.message
 	}
+	var te *auth.ThrottledError
+	if errors.As(err, &te) {
+		return http.StatusTooManyRequests, "too_many_requests", te.Error()
+	}
 	code, msg := shuttle.ErrorCode(err), shuttle.ErrorMessage(err)
 	switch code {
 	case shuttle.EINVALID:
@@ -139,6 +225,18 @@ func status(err error) (int, string, string) {
 		return 499, shuttle.EINTERNAL, "request cancelled"
 	}
 	return http.StatusInternalServerError, shuttle.EINTERNAL, "internal error"
+}
+
+// retryAfter tells a client refused for now when to come back: a throttled
+// client when its window ends, an unavailable server in a few seconds.
+func retryAfter(w http.ResponseWriter, code int, err error) {
+	var te *auth.ThrottledError
+	switch {
+	case errors.As(err, &te):
+		w.Header().Set("Retry-After", strconv.Itoa(te.Seconds()))
+	case code == http.StatusServiceUnavailable:
+		w.Header().Set("Retry-After", "5")
+	}
 }
 
 // logFailure logs the errors that are the server's fault.
@@ -160,9 +258,7 @@ func (s *Server) api(h handlerFunc) http.Handler {
 		}
 		code, c, msg := status(err)
 		s.logFailure(r, code, err)
-		if code == http.StatusServiceUnavailable {
-			w.Header().Set("Retry-After", "5")
-		}
+		retryAfter(w, code, err)
 		var body struct {
 			Error struct {
 				Code    string `json:"code"`

@@ -72,8 +72,8 @@ func (c *clock) add(d time.Duration) {
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 
 // newEnv starts a server whose store holds the article "an-existing-story".
-// tokens nil means writes are disabled.
-func newEnv(t *testing.T, tokens []string) *env {
+// tokens nil means writes are disabled; opts change the auth.Config.
+func newEnv(t *testing.T, tokens []string, opts ...func(*auth.Config)) *env {
 	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "shuttle.db"))
@@ -82,7 +82,11 @@ func newEnv(t *testing.T, tokens []string) *env {
 	}
 	t.Cleanup(func() { st.Close() })
 	e := &env{t: t, store: st, clock: &clock{t: time.Now()}} // real time: a cookie jar drops cookies that expired by the wall clock
-	e.auth, err = auth.New(auth.Config{Tokens: tokens, LoginPath: LoginPath, Now: e.clock.now, SessionTTL: time.Hour, Logger: quiet})
+	cfg := auth.Config{Tokens: tokens, LoginPath: LoginPath, Now: e.clock.now, SessionTTL: time.Hour, Logger: quiet}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	e.auth, err = auth.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,8 +251,12 @@ func withCSRF(body, csrf string) string {
 	return body + "&" + formBody(auth.CSRFField, csrf)
 }
 
+// manyFailures lets a test fail more often than auth.DefaultMaxFailures
+// without meeting the throttle, which TestThrottle tests.
+func manyFailures(c *auth.Config) { c.MaxFailures = 1 << 20 }
+
 func TestWritesRefusedWithoutValidCredentials(t *testing.T) {
-	e := newEnv(t, []string{token})
+	e := newEnv(t, []string{token}, manyFailures)
 	cookie, csrf := e.login()
 	other := newEnv(t, []string{token})
 	_, otherCSRF := other.login() // a real token, of another session
@@ -327,9 +335,6 @@ func TestWritesDisabledWithoutTokens(t *testing.T) {
 func TestWritesWithValidCredentials(t *testing.T) {
 	for _, rt := range writeRoutes() {
 		for _, via := range []string{"token", "session"} {
-			if rt.form && via == "token" || rt.name == "form logout" && via == "token" {
-				continue // forms are for browsers; programs use the API
-			}
 			t.Run(rt.name+"/"+via, func(t *testing.T) {
 				e := newEnv(t, []string{token})
 				before := e.state()
@@ -737,5 +742,36 @@ func TestFileArticlesAreReadOnly(t *testing.T) {
 	// The editor's own articles stay editable.
 	if resp := e.do("DELETE", "/api/v1/articles/an-existing-story", "", "", bearer); resp.StatusCode != http.StatusNoContent {
 		t.Errorf("deleting the editor's article: %d", resp.StatusCode)
+	}
+}
+
+// TestThrottle: a client that failed too often gets 429 with Retry-After,
+// from the login form (as a page) and the API (as JSON), even with the right
+// token; the login form's body is not read for it.
+func TestThrottle(t *testing.T) {
+	e := newEnv(t, []string{token})
+	for i := range auth.DefaultMaxFailures {
+		res := e.do("POST", LoginPath, formType, formBody("token", "wrong-"+token), nil)
+		if body := readBody(t, res); res.StatusCode != 401 {
+			t.Fatalf("wrong login %d: %d %s", i+1, res.StatusCode, body)
+		}
+	}
+	res := e.do("POST", LoginPath, formType, formBody("token", token), nil)
+	body := readBody(t, res)
+	if res.StatusCode != 429 || res.Header.Get("Retry-After") != "60" || !strings.Contains(body, "try again in 60 seconds") || len(res.Cookies()) != 0 {
+		t.Errorf("login while throttled: %d, Retry-After %q, cookies %v: %s", res.StatusCode, res.Header.Get("Retry-After"), res.Cookies(), body)
+	}
+	before := e.state()
+	res = e.do("POST", "/api/v1/ingest", "", "", bearer())
+	body = readBody(t, res)
+	if res.StatusCode != 429 || res.Header.Get("Retry-After") != "60" || !strings.Contains(body, `"too_many_requests"`) {
+		t.Errorf("API while throttled: %d, Retry-After %q: %s", res.StatusCode, res.Header.Get("Retry-After"), body)
+	}
+	if !reflect.DeepEqual(before, e.state()) {
+		t.Error("a throttled request changed the state")
+	}
+	e.clock.add(time.Minute)
+	if res := e.do("POST", "/api/v1/ingest", "", "", bearer()); res.StatusCode != 200 {
+		t.Errorf("after the window: %d, want 200", res.StatusCode)
 	}
 }

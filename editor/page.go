@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"mime"
 	"net/http"
 	"net/url"
 	"time"
@@ -73,18 +74,19 @@ var flashes = map[string]string{
 type pageHandler func(w http.ResponseWriter, r *http.Request) error
 
 func (s *Server) registerPages(mux *http.ServeMux) {
-	editor := s.Auth.RequireEditor
 	mux.Handle("GET "+Prefix+"{$}", s.page(s.signedIn(s.listPage)))
 	mux.Handle("GET "+LoginPath, s.page(s.loginPage))
-	mux.Handle("POST "+LoginPath, s.Auth.RejectCrossOrigin(s.page(s.login)))
-	mux.Handle("POST "+Prefix+"logout", editor(s.page(s.logout)))
+	// Throttle refuses a client that failed too often before its form is
+	// read; Login would refuse it too, but only after.
+	mux.Handle("POST "+LoginPath, s.Auth.RejectCrossOrigin(s.Auth.Throttle(s.page(limited(maxLoginBytes, s.login)))))
+	mux.Handle("POST "+Prefix+"logout", s.write(maxNoBody, s.page(noBody(s.logout))))
 	mux.Handle("GET "+Prefix+"new", s.page(s.signedIn(s.newPage)))
-	mux.Handle("POST "+Prefix+"articles", editor(s.page(s.createForm)))
+	mux.Handle("POST "+Prefix+"articles", s.write(maxArticleBody, s.page(limited(maxArticleBody, s.createForm))))
 	mux.Handle("GET "+Prefix+"articles/{slug}", s.page(s.signedIn(s.editPage)))
-	mux.Handle("POST "+Prefix+"articles/{slug}", editor(s.page(s.updateForm)))
-	mux.Handle("POST "+Prefix+"articles/{slug}/delete", editor(s.page(s.deleteForm)))
-	mux.Handle("POST "+Prefix+"ingest", editor(s.page(s.ingestForm)))
-	mux.Handle("POST "+Prefix+"feeds/poll", editor(s.page(s.pollForm)))
+	mux.Handle("POST "+Prefix+"articles/{slug}", s.write(maxArticleBody, s.page(limited(maxArticleBody, s.updateForm))))
+	mux.Handle("POST "+Prefix+"articles/{slug}/delete", s.write(maxNoBody, s.page(noBody(s.deleteForm))))
+	mux.Handle("POST "+Prefix+"ingest", s.write(maxNoBody, s.page(noBody(s.ingestForm))))
+	mux.Handle("POST "+Prefix+"feeds/poll", s.write(maxNoBody, s.page(noBody(s.pollForm))))
 	mux.HandleFunc("GET "+Prefix+"static/editor.css", serveCSS)
 }
 
@@ -102,6 +104,7 @@ func (s *Server) page(h pageHandler) http.Handler {
 		if err := h(w, r); err != nil {
 			code, _, msg := status(err)
 			s.logFailure(r, code, err)
+			retryAfter(w, code, err)
 			s.render(w, r, code, "error", pageData{Title: http.StatusText(code), Error: msg})
 		}
 	})
@@ -156,20 +159,22 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// maxLoginBytes is plenty for a token field.
-const maxLoginBytes = 16 << 10
+// maxLoginBytes is plenty for a token field (tokens have at most 512
+// characters) and little to read for a form no credential guards.
+const maxLoginBytes = 4 << 10
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, maxLoginBytes)
 	if err := r.ParseForm(); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return tooLarge("the login form is too large")
+			return tooLarge(fmt.Sprintf("the login form is larger than %d KiB", maxLoginBytes>>10))
 		}
 		return shuttle.Errorf(shuttle.EINVALID, "unreadable form")
 	}
 	if _, err := s.Auth.Login(w, r, r.PostForm.Get("token")); err != nil {
 		code, _, msg := status(err)
+		retryAfter(w, code, err)
 		s.render(w, r, code, "login", pageData{Title: "Sign in", Disabled: !s.Auth.Enabled(), Error: msg})
 		return nil
 	}
@@ -234,14 +239,31 @@ func (s *Server) editPage(w http.ResponseWriter, r *http.Request, sess auth.Sess
 	return nil
 }
 
-// formMarkdown is the textarea of a form RequireEditor has parsed. Browsers
-// send CRLF line endings from a textarea; content.Parse accepts them.
-func formMarkdown(r *http.Request) []byte { return []byte(r.PostForm.Get("markdown")) }
+// formMarkdown reads the form's textarea. RequireEditor parses the form only
+// when it looks there for the CSRF token (a session without X-CSRF-Token);
+// a post with a bearer token or the header arrives unparsed, and reading
+// r.PostForm alone saw no fields at all. ParseForm does nothing for a form
+// already parsed, and reads under write's limit otherwise. Browsers send
+// CRLF line endings from a textarea; content.Parse accepts them.
+func formMarkdown(r *http.Request) ([]byte, error) {
+	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if ct != "application/x-www-form-urlencoded" {
+		return nil, &statusError{http.StatusUnsupportedMediaType, "unsupported_media_type",
+			"send the form as application/x-www-form-urlencoded (programs: use the API under /api/v1/articles)"}
+	}
+	if err := r.ParseForm(); err != nil {
+		return nil, bodyError(err)
+	}
+	return []byte(r.PostForm.Get("markdown")), nil
+}
 
 // createForm saves a new article from the form; on failure the form comes
 // back with the text as typed and the reason, so nothing is lost.
 func (s *Server) createForm(w http.ResponseWriter, r *http.Request) error {
-	src := formMarkdown(r)
+	src, err := formMarkdown(r)
+	if err != nil {
+		return err
+	}
 	a, err := s.create(r.Context(), src)
 	if err != nil {
 		return s.formError(w, r, "", src, err)
@@ -251,7 +273,11 @@ func (s *Server) createForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) updateForm(w http.ResponseWriter, r *http.Request) error {
-	slug, src := r.PathValue("slug"), formMarkdown(r)
+	slug := r.PathValue("slug")
+	src, err := formMarkdown(r)
+	if err != nil {
+		return err
+	}
 	if _, _, err := s.update(r.Context(), slug, src); err != nil {
 		return s.formError(w, r, slug, src, err)
 	}
