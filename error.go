@@ -17,13 +17,23 @@ const (
 	EFORBIDDEN    = "forbidden"    // credentials present but not enough (403)
 )
 
-// Error is a domain error: a code for machines and a message safe to show a user.
+// Error is a domain error: a code for machines and a message safe to show a
+// user. Err, when set, is the detail behind it for the log (which server,
+// which driver error): it is in Error() and the chain, never in Message.
 type Error struct {
 	Code    string
 	Message string
+	Err     error
 }
 
-func (e *Error) Error() string { return e.Message }
+func (e *Error) Error() string {
+	if e.Err != nil {
+		return e.Message + ": " + e.Err.Error()
+	}
+	return e.Message
+}
+
+func (e *Error) Unwrap() error { return e.Err }
 
 // Errorf builds an *Error with a formatted message.
 func Errorf(code, format string, args ...any) *Error {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/shuttlenews/shuttle"
@@ -31,5 +32,18 @@ func TestHTTPStatus(t *testing.T) {
 		if got := shuttle.HTTPStatus(tt.err); got != tt.want {
 			t.Errorf("%s: HTTPStatus(%v) = %d, want %d", tt.name, tt.err, got, tt.want)
 		}
+	}
+}
+
+// An Error's detail is for the log: in Error() and the chain, never in
+// the message a reader is shown.
+func TestErrorDetail(t *testing.T) {
+	cause := errors.New("dial tcp 10.0.0.5:5432: connection refused")
+	err := fmt.Errorf("postgres: version: %w", &shuttle.Error{Code: shuttle.EUNAVAILABLE, Message: "The database is unavailable.", Err: cause})
+	if got := shuttle.ErrorMessage(err); got != "The database is unavailable." {
+		t.Errorf("ErrorMessage = %q", got)
+	}
+	if !strings.Contains(err.Error(), "10.0.0.5:5432") || !errors.Is(err, cause) || shuttle.ErrorCode(err) != shuttle.EUNAVAILABLE {
+		t.Errorf("the detail is lost: %v (code %s)", err, shuttle.ErrorCode(err))
 	}
 }

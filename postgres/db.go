@@ -4,8 +4,8 @@
 // Open does not need the server to be up: connections are dialled when a
 // method needs one, and the migrations run on the first connection that
 // succeeds (or when a caller runs Migrate). Until then every method fails
-// with an EUNAVAILABLE error that names the server and the cause, which the
-// web layer serves as 503; once the server answers, the store recovers by
+// with an EUNAVAILABLE error, served as 503, that tells a reader only that
+// the database is unavailable, and the log which server and why; once the server answers, the store recovers by
 // itself. A server that is down at start is an outage, not a
 // misconfiguration, and a process that refused to start would turn it into
 // one more thing to restart.

@@ -13,6 +13,9 @@ import (
 	"github.com/shuttlenews/shuttle"
 )
 
+// Unavailable is what a reader is told while the database cannot be reached.
+const Unavailable = "The database is unavailable. Please try again in a minute."
+
 // fail maps err to the domain: an unreachable server to EUNAVAILABLE, a
 // violated constraint to EINVALID, and wraps the rest with the operation.
 // Domain errors pass through so their code and message survive.
@@ -22,8 +25,10 @@ func (db *DB) fail(op string, err error) error {
 	case err == nil || errors.As(err, &e):
 		return err
 	case unreachable(err):
-		return fmt.Errorf("postgres: %s: %w", op,
-			shuttle.Errorf(shuttle.EUNAVAILABLE, "database at %s is unreachable: %s", db.addr, cause(err)))
+		// Readers are told the database is unavailable; which server and
+		// why is the operator's, in the error's detail for the log.
+		return fmt.Errorf("postgres: %s: %w", op, &shuttle.Error{Code: shuttle.EUNAVAILABLE, Message: Unavailable,
+			Err: fmt.Errorf("database at %s is unreachable: %s", db.addr, cause(err))})
 	}
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) && strings.HasPrefix(pgErr.Code, "23") { // integrity_constraint_violation

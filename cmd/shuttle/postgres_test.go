@@ -268,8 +268,19 @@ func TestServeWithoutDatabase(t *testing.T) {
 		Error struct{ Code, Message string }
 	}
 	getJSON(t, app.URL()+"/api/v1/countries", http.StatusServiceUnavailable, &body)
-	if body.Error.Code != shuttle.EUNAVAILABLE || !strings.Contains(body.Error.Message, addr) {
-		t.Errorf("503 body %+v: want code unavailable and the address %s", body.Error, addr)
+	if body.Error.Code != shuttle.EUNAVAILABLE || strings.Contains(body.Error.Message, addr) || body.Error.Message == "" {
+		t.Errorf("503 body %+v: want code unavailable, a message, and not the address %s", body.Error, addr)
+	}
+	for _, path := range []string{"/", "/readyz", "/countries/FR"} {
+		resp, err := http.Get(app.URL() + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusServiceUnavailable || strings.Contains(string(page), addr) || strings.Contains(string(page), "dial") {
+			t.Errorf("%s with the database down: %d, shows the host or the driver's words:\n%.400s", path, resp.StatusCode, page)
+		}
 	}
 
 	// The database comes back: a proxy on the address forwards to the server.
