@@ -72,7 +72,7 @@ func (t Trip) validate(countries, travelers map[string]bool) error {
 	case t.Role != RoleVisit && !travelers[t.TravelerID]:
 		return Errorf(EINVALID, "trip %s/%d: traveller %q is not in the dataset", t.Role, t.ID, t.TravelerID)
 	}
-	return nil
+	return t.validatePurpose()
 }
 
 // Version identifies the dataset a store serves. Servers compare IDs on each

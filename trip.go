@@ -24,6 +24,15 @@ type Trip struct {
 	Locale      string `json:"locale,omitempty"`
 	// Remarks are the trip's remarks, or a visit's description, as clean text.
 	Remarks string `json:"remarks,omitempty"`
+	// Purpose is what the stop was for, read from its remark at ingest; ""
+	// for foreign leaders' visits. Organization (the series, "conference"
+	// for an ad-hoc one) and Meeting (summit, ministerial, other) are set for
+	// multilateral stops only. PurposeEvidence is the span of the remark
+	// that decided it, so a reader can see why.
+	Purpose         Purpose `json:"purpose,omitempty"`
+	Organization    string  `json:"organization,omitempty"`
+	Meeting         string  `json:"meeting,omitempty"`
+	PurposeEvidence string  `json:"purpose_evidence,omitempty"`
 }
 
 // Year is the year a visit counts in: the year of its start.
@@ -37,6 +46,7 @@ type TripFilter struct {
 	Year     int
 	FromYear int
 	ToYear   int
+	Purpose  Purpose
 	Limit    int
 }
 

@@ -83,6 +83,24 @@ type Organization struct {
 	Members []string `json:"members,omitempty"`
 }
 
+// MeetingSeries is an organisation or a conference series as the Office of
+// the Historian's trip remarks name its meetings (data/meetings.yaml): the
+// name a stop's purpose gives it, the names remarks use (matched with their
+// case), and what kind of meeting a name implies when the remark states none.
+type MeetingSeries struct {
+	Name string `json:"name"`
+	// Organization is the series' row among Organizations, "" for none.
+	Organization string   `json:"organization,omitempty"`
+	Names        []string `json:"names,omitempty"`
+	// Level is the meeting kind of a session that states none: "ministerial"
+	// for bodies that meet by their constitution at ministerial level.
+	Level string `json:"level,omitempty"`
+	// Summits and Ministerials are names that are themselves a meeting of
+	// that kind ("Economic Summit", "North Atlantic Council").
+	Summits      []string `json:"summits,omitempty"`
+	Ministerials []string `json:"ministerials,omitempty"`
+}
+
 // Person is a public figure whose names text varies or whose office text leaves
 // implicit.
 type Person struct {
@@ -120,6 +138,7 @@ type Gazetteer struct {
 	excluded         []string
 	capitalFollowers []string
 	female           map[string]bool
+	meetings         []MeetingSeries
 
 	territories []Country
 
@@ -147,7 +166,7 @@ var defaultGazetteer = sync.OnceValue(func() *Gazetteer {
 func Default() *Gazetteer { return defaultGazetteer() }
 
 // Load parses data/countries.yaml, territories.yaml, organizations.yaml, people.yaml, titles.yaml,
-// places.yaml and names.yaml from fsys.
+// places.yaml, names.yaml and meetings.yaml from fsys.
 func Load(fsys fs.FS) (*Gazetteer, error) {
 	g := &Gazetteer{}
 	if err := g.loadCountries(fsys); err != nil {
@@ -169,6 +188,9 @@ func Load(fsys fs.FS) (*Gazetteer, error) {
 		return nil, err
 	}
 	if err := g.loadNames(fsys); err != nil {
+		return nil, err
+	}
+	if err := g.loadMeetings(fsys); err != nil {
 		return nil, err
 	}
 	return g, nil
@@ -296,6 +318,10 @@ func (g *Gazetteer) Organization(name string) (Organization, bool) {
 	}
 	return g.orgs[i], true
 }
+
+// MeetingSeries lists the organisations and conference series whose
+// meetings the travel records name, as the file orders them.
+func (g *Gazetteer) MeetingSeries() []MeetingSeries { return g.meetings }
 
 // People lists the public figures.
 func (g *Gazetteer) People() []Person { return g.people }

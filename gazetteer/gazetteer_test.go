@@ -3,7 +3,9 @@ package gazetteer
 import (
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"golang.org/x/text/language"
 )
@@ -145,5 +147,73 @@ func TestKey(t *testing.T) {
 		if got := Key(in); got != want {
 			t.Errorf("Key(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestMeetingSeries checks the meeting series the trip purposes name: the
+// guideline's organisations are there, each linked row is a known
+// organisation, and a record's name reaches its series.
+func TestMeetingSeries(t *testing.T) {
+	g := Default()
+	byName := map[string]MeetingSeries{}
+	for _, m := range g.MeetingSeries() {
+		if _, dup := byName[m.Name]; dup {
+			t.Errorf("meeting series %s listed twice", m.Name)
+		}
+		byName[m.Name] = m
+	}
+	tests := []struct{ series, name string }{
+		{"NATO", "North Atlantic Council"},
+		{"G7", "Economic Summit"},
+		{"G7", "G-8"},
+		{"OSCE", "CSCE"},
+		{"CENTO", "Baghdad Pact"},
+		{"African Union", "OAU"},
+		{"OAS", "International Conference of American States"},
+		{"Summit of the Americas", "Summit of the Americas"},
+		{"Council of Foreign Ministers", "Council of Foreign Ministers"},
+	}
+	for _, tt := range tests {
+		m, ok := byName[tt.series]
+		if !ok {
+			t.Errorf("no meeting series %s", tt.series)
+			continue
+		}
+		if !slices.Contains(slices.Concat(m.Names, m.Summits, m.Ministerials), tt.name) {
+			t.Errorf("%s: %q is not among its names", tt.series, tt.name)
+		}
+	}
+	if m := byName["SEATO"]; m.Level != "ministerial" {
+		t.Errorf("SEATO level %q, want ministerial (its Council meets at ministerial level)", m.Level)
+	}
+}
+
+func TestMeetingSeriesRefused(t *testing.T) {
+	base := func(meetings string) fstest.MapFS {
+		return fstest.MapFS{
+			"data/countries.yaml":     {Data: []byte("[]")},
+			"data/territories.yaml":   {Data: []byte("[]")},
+			"data/organizations.yaml": {Data: []byte("- {name: NATO, type: Multilateral Organization}\n")},
+			"data/people.yaml":        {Data: []byte("[]")},
+			"data/titles.yaml":        {Data: []byte("{}")},
+			"data/places.yaml":        {Data: []byte("{}")},
+			"data/names.yaml":         {Data: []byte("{}")},
+			"data/meetings.yaml":      {Data: []byte(meetings)},
+		}
+	}
+	tests := []struct{ meetings, err string }{
+		{"- {name: NATO}\n", "row 1: name and at least one name"},
+		{"- {name: X, organization: Nowhere, names: [X]}\n", `organization "Nowhere" is not in organizations.yaml`},
+		{"- {name: X, names: [X], level: plenary}\n", `level "plenary"`},
+		{"- {name: X, names: [X]}\n- {name: Y, names: [X]}\n", `Y: "X" already names X`},
+	}
+	for _, tt := range tests {
+		_, err := Load(base(tt.meetings))
+		if err == nil || !strings.Contains(err.Error(), tt.err) {
+			t.Errorf("%q: Load: %v, want an error containing %q", tt.meetings, err, tt.err)
+		}
+	}
+	if _, err := Load(base("- {name: NATO, organization: NATO, names: [NATO]}\n")); err != nil {
+		t.Errorf("a good file: %v", err)
 	}
 }

@@ -190,6 +190,36 @@ func (g *Gazetteer) expandMembers(refs []string, seen map[string]bool, rows []or
 	return out, nil
 }
 
+func (g *Gazetteer) loadMeetings(fsys fs.FS) error {
+	if err := decodeFile(fsys, "meetings.yaml", &g.meetings); err != nil {
+		return err
+	}
+	seen := map[string]string{}
+	for i, m := range g.meetings {
+		names := slices.Concat(m.Names, m.Summits, m.Ministerials)
+		if m.Name == "" || len(names) == 0 {
+			return fmt.Errorf("meetings.yaml: row %d: name and at least one name to match are required", i+1)
+		}
+		if m.Organization != "" {
+			if _, ok := g.Organization(m.Organization); !ok {
+				return fmt.Errorf("meetings.yaml: %s: organization %q is not in organizations.yaml", m.Name, m.Organization)
+			}
+		}
+		if m.Level != "" && m.Level != "ministerial" && m.Level != "summit" {
+			return fmt.Errorf("meetings.yaml: %s: level %q is not summit or ministerial", m.Name, m.Level)
+		}
+		// A name is matched with its case, so the key keeps it: "UN" and
+		// "Un" are different words.
+		for _, n := range names {
+			if prev, dup := seen[n]; dup {
+				return fmt.Errorf("meetings.yaml: %s: %q already names %s", m.Name, n, prev)
+			}
+			seen[n] = m.Name
+		}
+	}
+	return nil
+}
+
 func (g *Gazetteer) loadPeople(fsys fs.FS) error {
 	if err := decodeFile(fsys, "people.yaml", &g.people); err != nil {
 		return err

@@ -25,6 +25,7 @@ type tripKey struct {
 type tripSet struct {
 	countries  *countryTable
 	travelers  *travelerTable
+	purposes   *PurposeReader
 	bounds     dateBounds
 	byKey      map[tripKey]int // index into trips
 	ids        map[string]hsg.Position
@@ -35,7 +36,7 @@ type tripSet struct {
 
 func newTripSet(c *countryTable, t *travelerTable, b dateBounds) *tripSet {
 	return &tripSet{
-		countries: c, travelers: t, bounds: b,
+		countries: c, travelers: t, bounds: b, purposes: defaultPurposes(),
 		byKey: map[tripKey]int{}, ids: map[string]hsg.Position{},
 		read: map[shuttle.Role]int{}, duplicates: map[shuttle.Role]int{},
 	}
@@ -77,10 +78,12 @@ func (s *tripSet) addTrip(r hsg.Trip) error {
 	if tr.Name == nameFromID(tr.ID) {
 		tr.Name = r.Name // the records' full name beats one made from the id
 	}
+	p := s.purposes.Read(r.Role, r.Remarks)
 	s.add(tripKey{role: r.Role, who: r.Who, start: r.Start, end: r.End, country: iso}, shuttle.Trip{
 		Role: r.Role, ID: r.ID, TravelerID: r.Who, TravelerName: r.Name,
 		Start: r.Start, End: r.End, Country: iso, CountryID: r.CountryID, CountryName: r.CountryName,
 		Locale: r.Locale, Remarks: r.Remarks,
+		Purpose: p.Purpose, Organization: p.Organization, Meeting: p.Meeting, PurposeEvidence: p.Evidence,
 	})
 	return nil
 }
