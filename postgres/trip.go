@@ -12,7 +12,8 @@ import (
 
 func copyTrips(ctx context.Context, tx pgx.Tx, d *shuttle.Dataset) error {
 	cols := []string{"role", "id", "source_ids", "traveler_id", "traveler_name", "start_date", "end_date",
-		"year", "country", "country_id", "country_name", "locale", "remarks"}
+		"year", "country", "country_id", "country_name", "locale", "remarks",
+		"purpose", "organization", "meeting", "purpose_evidence"}
 	return copyRows(ctx, tx, "trips", cols, len(d.Trips), func(i int) ([]any, error) {
 		t := &d.Trips[i]
 		var traveler any // NULL for foreign leaders
@@ -20,7 +21,8 @@ func copyTrips(ctx context.Context, tx pgx.Tx, d *shuttle.Dataset) error {
 			traveler = t.TravelerID
 		}
 		return []any{string(t.Role), t.ID, t.SourceIDs, traveler, t.TravelerName, t.Start.Time(), t.End.Time(),
-			t.Year(), t.Country, t.CountryID, t.CountryName, t.Locale, t.Remarks}, nil
+			t.Year(), t.Country, t.CountryID, t.CountryName, t.Locale, t.Remarks,
+			string(t.Purpose), t.Organization, t.Meeting, t.PurposeEvidence}, nil
 	})
 }
 
@@ -50,9 +52,12 @@ func tripQuery(f shuttle.TripFilter) (string, []any) {
 	if f.ToYear != 0 {
 		add("year <= $%d", f.ToYear)
 	}
+	if f.Purpose != "" {
+		add("purpose = $%d", string(f.Purpose))
+	}
 	var q strings.Builder
 	q.WriteString(`SELECT role, id, source_ids, COALESCE(traveler_id, ''), traveler_name, start_date, end_date,
-		country, country_id, country_name, locale, remarks FROM trips`)
+		country, country_id, country_name, locale, remarks, purpose, organization, meeting, purpose_evidence FROM trips`)
 	if len(where) > 0 {
 		q.WriteString(" WHERE " + strings.Join(where, " AND "))
 	}
@@ -84,7 +89,8 @@ func scanTrip(row pgx.CollectableRow) (shuttle.Trip, error) {
 	var t shuttle.Trip
 	var start, end time.Time
 	err := row.Scan(&t.Role, &t.ID, &t.SourceIDs, &t.TravelerID, &t.TravelerName, &start, &end,
-		&t.Country, &t.CountryID, &t.CountryName, &t.Locale, &t.Remarks)
+		&t.Country, &t.CountryID, &t.CountryName, &t.Locale, &t.Remarks,
+		&t.Purpose, &t.Organization, &t.Meeting, &t.PurposeEvidence)
 	t.Start, t.End = scannedDate(&start), scannedDate(&end)
 	return t, err
 }

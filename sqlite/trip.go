@@ -9,14 +9,16 @@ import (
 )
 
 var tripColumns = []string{"role", "id", "source_ids", "traveler_id", "traveler_name", "start_date", "end_date",
-	"year", "country", "country_id", "country_name", "locale", "remarks"}
+	"year", "country", "country_id", "country_name", "locale", "remarks",
+	"purpose", "organization", "meeting", "purpose_evidence"}
 
 func insertTrips(ctx context.Context, tx *sql.Tx, d *shuttle.Dataset) error {
 	return insertRows(ctx, tx, "trips", tripColumns, len(d.Trips),
 		func(args []any, i int) ([]any, error) {
 			t := &d.Trips[i]
 			return append(args, string(t.Role), t.ID, formatIDs(t.SourceIDs), nullString(t.TravelerID), t.TravelerName,
-				t.Start.String(), t.End.String(), t.Year(), t.Country, t.CountryID, t.CountryName, t.Locale, t.Remarks), nil
+				t.Start.String(), t.End.String(), t.Year(), t.Country, t.CountryID, t.CountryName, t.Locale, t.Remarks,
+				string(t.Purpose), t.Organization, t.Meeting, t.PurposeEvidence), nil
 		})
 }
 
@@ -47,9 +49,12 @@ func tripQuery(f shuttle.TripFilter) (string, []any) {
 	if f.ToYear != 0 {
 		add("year <= ?", f.ToYear)
 	}
+	if f.Purpose != "" {
+		add("purpose = ?", string(f.Purpose))
+	}
 	var q strings.Builder
 	q.WriteString(`SELECT role, id, source_ids, COALESCE(traveler_id, ''), traveler_name, start_date, end_date,
-		country, country_id, country_name, locale, remarks FROM trips`)
+		country, country_id, country_name, locale, remarks, purpose, organization, meeting, purpose_evidence FROM trips`)
 	if len(where) > 0 {
 		q.WriteString(" WHERE " + strings.Join(where, " AND "))
 	}
@@ -84,7 +89,8 @@ func scanTrip(rows *sql.Rows) (shuttle.Trip, error) {
 	var t shuttle.Trip
 	var ids, start, end string
 	err := rows.Scan(&t.Role, &t.ID, &ids, &t.TravelerID, &t.TravelerName, &start, &end,
-		&t.Country, &t.CountryID, &t.CountryName, &t.Locale, &t.Remarks)
+		&t.Country, &t.CountryID, &t.CountryName, &t.Locale, &t.Remarks,
+		&t.Purpose, &t.Organization, &t.Meeting, &t.PurposeEvidence)
 	if err != nil {
 		return t, err
 	}

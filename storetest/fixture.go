@@ -64,6 +64,14 @@ func Fixture() *shuttle.Dataset {
 		visit(105, "Shinzō Abe", "2017-02-10", "JP", "japan", "Japan"),
 		visit(106, "Fumio Kishida", "2024-04-08", "JP", "japan", "Japan"),
 	}
+	// Purposes as the ingest reads them, on a few stops: every kind of field
+	// must survive the round trip, and the purpose filter has something to
+	// choose between. The rest keep none, as rows from before it would.
+	withPurpose(&d.Trips[0], shuttle.PurposeMultilateral, "NATO", shuttle.MeetingMinisterial, "Attended NATO Ministerial Meeting.")
+	withPurpose(&d.Trips[1], shuttle.PurposeBilateral, "", "", "Met with officials")
+	withPurpose(&d.Trips[4], shuttle.PurposeMultilateral, "G7", shuttle.MeetingSummit, "Accompanied President Biden to the G7 Summit.")
+	withPurpose(&d.Trips[11], shuttle.PurposeMultilateral, "G7", shuttle.MeetingSummit, "Attended Economic Summit Meeting.")
+	withPurpose(&d.Trips[12], shuttle.PurposeCeremonial, "", "", "Attended a commemorative ceremony.")
 	nameTravelers(d)
 	d.Stats = stats("fixture:A", d)
 	return d
@@ -143,6 +151,10 @@ func trip(role shuttle.Role, id int64, traveler, start, end, iso, cid, cname, lo
 		Locale:      locale,
 		Remarks:     "Met with officials; discussed “regional security”.",
 	}
+}
+
+func withPurpose(t *shuttle.Trip, p shuttle.Purpose, org, meeting, evidence string) {
+	t.Purpose, t.Organization, t.Meeting, t.PurposeEvidence = p, org, meeting, evidence
 }
 
 // nameTravelers copies each traveller's name onto their trips, as the records

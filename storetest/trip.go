@@ -73,6 +73,12 @@ func testTripsFilter(t *testing.T, s shuttle.Store) {
 		{"country without trips", shuttle.TripFilter{Country: "AQ"}, []string{}},
 		{"unknown traveller", shuttle.TripFilter{Traveler: "nobody"}, []string{}},
 		{"no match", shuttle.TripFilter{Role: shuttle.RolePresident, Year: 1990}, []string{}},
+		{"purpose", shuttle.TripFilter{Purpose: shuttle.PurposeMultilateral},
+			[]string{"secretary/1", "president/1", "secretary/10"}},
+		{"purpose and role", shuttle.TripFilter{Purpose: shuttle.PurposeMultilateral, Role: shuttle.RolePresident},
+			[]string{"president/1"}},
+		{"purpose and country", shuttle.TripFilter{Purpose: shuttle.PurposeBilateral, Country: "FR"}, []string{"secretary/2"}},
+		{"purpose no stop has", shuttle.TripFilter{Purpose: shuttle.PurposeAccompanying}, []string{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
