@@ -30,6 +30,7 @@ var allowed = map[string][]string{
 	"gazetteer": {domain},
 	"ingest":    {domain, "hsg", "gazetteer"},
 	"insight":   {domain},
+	"history":   {domain}, // pure: the records' answers about a reported visit
 	"snapshot":  {domain, "insight"},
 	"enrich":    {domain, "gazetteer", "insight"},
 	"content":   {domain},
