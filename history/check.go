@@ -78,11 +78,20 @@ func (r *Records) Check(c Claim) Check {
 	if c.Problem != "" {
 		return cannotTell("%s", c.Problem)
 	}
+	var where []Evidence
+	if v.Country == "" && !v.Start.IsZero() {
+		if iso, ok := r.Where(v); ok {
+			v.Country, c.Visit.Country = iso, iso
+			where = append(where, Evidence{Relation: "country", Text: fmt.Sprintf("the text names no country; the records place %s in %s then", v.Traveler, r.CountryName(iso))})
+		}
+	}
 	span, ok := r.Coverage(v.Role)
 	switch {
 	case !ok:
 		return cannotTell("the records hold no %s", v.Role.Plural())
-	case v.Country == "" || !r.KnowsCountry(v.Country):
+	case v.Country == "":
+		return cannotTell("the text names no country the visit is to, and the records do not place the traveller in one")
+	case !r.KnowsCountry(v.Country):
 		return cannotTell("the records know no country %q", v.Country)
 	case v.Start.IsZero():
 		return cannotTell("the visit's date is not known: the text gives none and the article is undated")
@@ -107,7 +116,7 @@ func (r *Records) Check(c Claim) Check {
 	default:
 		return cannotTell("unknown kind of claim %q", c.Kind)
 	}
-	out.Evidence = append([]Evidence{r.stopEvidence("event", "event: ", event)}, out.Evidence...)
+	out.Evidence = append(append(where, r.stopEvidence("event", "event: ", event)), out.Evidence...)
 	return out
 }
 

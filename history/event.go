@@ -153,3 +153,30 @@ func (r *Records) Link(v Visit) Link {
 	}
 	return Link{Note: fmt.Sprintf("the records hold no %s to %s near %s", v.Role.Plural(), r.CountryName(v.Country), v.Start)}
 }
+
+// Where is the one country the records place v's traveller in within the
+// window of v's days, for a text that names the traveller but no country
+// ("Pompeo … the former dictatorship"). ok is false when the records place
+// them in none or in several: then the country is not the records' to say.
+func (r *Records) Where(v Visit) (string, bool) {
+	if v.Traveler == "" {
+		return "", false
+	}
+	from, to := v.window()
+	found := ""
+	for k, stops := range r.stops {
+		if k.role != v.Role {
+			continue
+		}
+		for _, t := range stops {
+			if t.TravelerID != v.Traveler || distance(t, v.Start, v.End) > exactSlackDays || t.End.Before(from) || t.Start.After(to) {
+				continue
+			}
+			if found != "" && found != t.Country {
+				return "", false
+			}
+			found = t.Country
+		}
+	}
+	return found, found != ""
+}

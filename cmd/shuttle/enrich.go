@@ -15,16 +15,20 @@ import (
 	"github.com/shuttlenews/shuttle/enrich"
 )
 
-// runEnrich implements "shuttle enrich [--json] FILE…": it reads articles
-// (Markdown with front matter, or the evaluation .txt format) and prints what
-// enrichment decides. One file prints one indented JSON object; several print
+// runEnrich implements "shuttle enrich [--json] [--db URL | --data DIR]
+// FILE…": it reads articles (Markdown with front matter, or the evaluation
+// .txt format) and prints what enrichment decides, with the visits each
+// reports and its claims checked against the records (from the database, or
+// straight from a data directory). One file prints one indented JSON object; several print
 // one compact object per line, so the output can be streamed through jq.
 func runEnrich(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("enrich", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", true, "print JSON; --json=false prints one summary line per file")
+	var sf storeFlags
+	sf.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: shuttle enrich [--json] FILE…")
+		fmt.Fprintln(stderr, "usage: shuttle enrich [--json] [--db URL | --data DIR] FILE…")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -34,6 +38,13 @@ func runEnrich(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if len(files) == 0 {
 		fs.Usage()
 		return errors.New("enrich: no files given")
+	}
+	rec, err := loadRecords(ctx, sf)
+	if err != nil {
+		return err
+	}
+	if rec == nil {
+		fmt.Fprintln(stderr, "enrich: the database holds no records; claims are not checked (run shuttle ingest, or pass --data)")
 	}
 	e := enrich.Default()
 	for _, name := range files {
@@ -52,21 +63,21 @@ func runEnrich(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if r.URL == "" {
 			r.URL = name
 		}
-		if err := printResult(stdout, r, *asJSON, len(files) == 1); err != nil {
+		if err := printResult(stdout, checkArticle(e, rec, d, r), *asJSON, len(files) == 1); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func printResult(w io.Writer, r enrich.Result, asJSON, indent bool) error {
+func printResult(w io.Writer, r enrichOutput, asJSON, indent bool) error {
 	if !asJSON {
 		tag := "-"
 		if r.PrimaryEntity != nil {
 			tag = r.PrimaryEntity.Type + " · " + r.PrimaryEntity.Name
 		}
-		_, err := fmt.Fprintf(w, "%s\t%s\t%d countries, %d organizations, %d people, %d quotes\n",
-			r.URL, tag, len(r.Countries), len(r.Organizations), len(r.People), len(r.Quotes))
+		_, err := fmt.Fprintf(w, "%s\t%s\t%d countries, %d organizations, %d people, %d quotes, %d visits, %d claims\n",
+			r.URL, tag, len(r.Countries), len(r.Organizations), len(r.People), len(r.Quotes), len(r.Visits), len(r.Claims))
 		return err
 	}
 	enc := json.NewEncoder(w)
