@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/shuttlenews/shuttle/api"
-
 	"github.com/shuttlenews/shuttle"
 )
 
@@ -16,7 +14,7 @@ func status(err error) int {
 	if errors.As(err, &he) {
 		return he.status
 	}
-	return api.Status(err)
+	return shuttle.HTTPStatus(err)
 }
 
 // errorPage is what the error template shows.
