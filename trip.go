@@ -37,7 +37,11 @@ type TripFilter struct {
 	Year     int
 	FromYear int
 	ToYear   int
-	Limit    int
+	// Limit caps the trips returned (0: all); Offset skips that many of
+	// the matching trips first, in the documented order, for paging. Within
+	// one data version the order is fixed, so pages neither overlap nor skip.
+	Limit  int
+	Offset int
 }
 
 // YearCount is the number of visits of one role to one country in one year.
