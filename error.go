@@ -66,24 +66,38 @@ func ErrorMessage(err error) string {
 	return "internal error"
 }
 
-// HTTPStatus is the HTTP status an error's code means, the one mapping the site
-// and the API share. The numbers are written out rather than taken from
-// net/http, which the domain does not import.
+// StatusClientClosed is the status logged for a request whose client went
+// away before the answer (nginx's 499): nobody reads it, but a log that
+// says 500 would blame the server.
+const StatusClientClosed = 499
+
+// httpStatus is the HTTP meaning of each code. The numbers are written out
+// because the domain imports no transport; they are the net/http constants
+// of the same names (StatusBadRequest…), which a test in api checks.
+var httpStatus = map[string]int{
+	EINVALID:      400, // Bad Request
+	EUNAUTHORIZED: 401, // Unauthorized
+	EFORBIDDEN:    403, // Forbidden
+	ENOTFOUND:     404, // Not Found
+	EINTERNAL:     500, // Internal Server Error
+	EUNAVAILABLE:  503, // Service Unavailable
+}
+
+// HTTPStatus is the HTTP status of err: its code's, StatusClientClosed when
+// it is (or wraps) a cancelled context and carries no code, 500 for any other
+// error, and 200 for nil. The web pages, the API and the editor all answer by
+// it, so one error reads the same everywhere.
 func HTTPStatus(err error) int {
-	switch ErrorCode(err) {
-	case EINVALID:
-		return 400 // Bad Request
-	case ENOTFOUND:
-		return 404 // Not Found
-	case EUNAVAILABLE:
-		return 503 // Service Unavailable
-	case EUNAUTHORIZED:
-		return 401 // Unauthorized
-	case EFORBIDDEN:
-		return 403 // Forbidden
+	var e *Error
+	switch {
+	case err == nil:
+		return 200
+	case errors.As(err, &e):
+		if s, ok := httpStatus[e.Code]; ok {
+			return s
+		}
+	case errors.Is(err, context.Canceled):
+		return StatusClientClosed
 	}
-	if errors.Is(err, context.Canceled) {
-		return 499 // the client went away; nobody reads this
-	}
-	return 500 // Internal Server Error
+	return 500
 }

@@ -11,22 +11,30 @@ import (
 	"github.com/shuttlenews/shuttle"
 )
 
-// The domain writes the statuses as numbers; net/http's names check them.
+// TestHTTPStatus: every code has its status, whether the *Error is the
+// error or wrapped deep in it; a cancelled request is the client's doing,
+// anything else a 500. The want column is net/http's constants, which the
+// domain writes out as numbers (it imports no transport).
 func TestHTTPStatus(t *testing.T) {
 	tests := []struct {
 		name string
 		err  error
 		want int
 	}{
-		{"invalid", shuttle.Errorf(shuttle.EINVALID, "bad year"), http.StatusBadRequest},
-		{"not found", shuttle.Errorf(shuttle.ENOTFOUND, "no such country"), http.StatusNotFound},
-		{"unavailable", shuttle.Errorf(shuttle.EUNAVAILABLE, "database down"), http.StatusServiceUnavailable},
-		{"unauthorized", shuttle.Errorf(shuttle.EUNAUTHORIZED, "no token"), http.StatusUnauthorized},
-		{"forbidden", shuttle.Errorf(shuttle.EFORBIDDEN, "read-only"), http.StatusForbidden},
+		{"nil", nil, http.StatusOK},
+		{"invalid", shuttle.Errorf(shuttle.EINVALID, "bad"), http.StatusBadRequest},
+		{"unauthorized", shuttle.Errorf(shuttle.EUNAUTHORIZED, "who"), http.StatusUnauthorized},
+		{"forbidden", shuttle.Errorf(shuttle.EFORBIDDEN, "no"), http.StatusForbidden},
+		{"not found", shuttle.Errorf(shuttle.ENOTFOUND, "none"), http.StatusNotFound},
 		{"internal", shuttle.Errorf(shuttle.EINTERNAL, "bug"), http.StatusInternalServerError},
-		{"wrapped", fmt.Errorf("country page: %w", shuttle.Errorf(shuttle.ENOTFOUND, "no such country")), http.StatusNotFound},
-		{"plain error", errors.New("disk full"), http.StatusInternalServerError},
-		{"client gone", fmt.Errorf("query: %w", context.Canceled), 499},
+		{"unavailable", shuttle.Errorf(shuttle.EUNAVAILABLE, "down"), http.StatusServiceUnavailable},
+		{"wrapped twice", fmt.Errorf("a: %w", fmt.Errorf("b: %w", shuttle.Errorf(shuttle.ENOTFOUND, "x"))), http.StatusNotFound},
+		{"unknown code", shuttle.Errorf("teapot", "x"), http.StatusInternalServerError},
+		{"plain error", errors.New("boom"), http.StatusInternalServerError},
+		{"cancelled", fmt.Errorf("query: %w", context.Canceled), shuttle.StatusClientClosed},
+		// A coded error says what happened, even if a cancellation caused it.
+		{"coded and cancelled", fmt.Errorf("%w: %w", shuttle.Errorf(shuttle.EUNAVAILABLE, "down"), context.Canceled), http.StatusServiceUnavailable},
+		{"deadline", context.DeadlineExceeded, http.StatusInternalServerError},
 	}
 	for _, tt := range tests {
 		if got := shuttle.HTTPStatus(tt.err); got != tt.want {

@@ -24,6 +24,9 @@ type DatasetStore interface {
 	Traveler(ctx context.Context, id string) (Traveler, error)
 	// Trips returns matching trips ordered by start date, then role and id.
 	Trips(ctx context.Context, f TripFilter) ([]Trip, error)
+	// CountTrips counts the trips f matches, ignoring its Limit and Offset:
+	// the total a page of Trips is out of.
+	CountTrips(ctx context.Context, f TripFilter) (int, error)
 	// YearCounts returns visits per country and year for a role, ordered by
 	// country then year; years without visits are absent.
 	YearCounts(ctx context.Context, role Role) ([]YearCount, error)

@@ -47,7 +47,11 @@ type TripFilter struct {
 	FromYear int
 	ToYear   int
 	Purpose  Purpose
-	Limit    int
+	// Limit caps the trips returned (0: all); Offset skips that many of
+	// the matching trips first, in the documented order, for paging. Within
+	// one data version the order is fixed, so pages neither overlap nor skip.
+	Limit  int
+	Offset int
 }
 
 // YearCount is the number of visits of one role to one country in one year.

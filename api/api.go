@@ -1,15 +1,19 @@
-// Package api serves shuttle's JSON (and CSV) API under /api/v1. Handlers
-// return errors; one adapter turns them into the error envelope, so a 500
-// never shows internal text.
+// Package api serves shuttle's JSON (and CSV) API under /api/v1. Each route
+// first reads and checks its request into a normalised key (see plan), so
+// that equivalent requests share one kept answer and only valid ones are
+// kept; handlers return errors, and one adapter turns them into the error
+// envelope, so a 500 or a 503 never shows internal text.
 package api
 
 import (
-	"encoding/json"
-	"errors"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"slices"
+	"strings"
 
 	"github.com/shuttlenews/shuttle"
+	"github.com/shuttlenews/shuttle/internal/httpapi"
 	"github.com/shuttlenews/shuttle/snapshot"
 )
 
@@ -18,69 +22,108 @@ type Server struct {
 	Store    shuttle.Store
 	Snapshot *snapshot.Source
 	Logger   *slog.Logger
+	// CacheBytes bounds the answers kept per data version; 0 means
+	// DefaultCacheBytes.
+	CacheBytes int
 
 	answers answerCache
 }
 
-// handlerFunc is an API handler that reports failure by returning an error.
-type handlerFunc func(w http.ResponseWriter, r *http.Request) error
-
-// Register adds the API's routes to mux.
-func (s *Server) Register(mux *http.ServeMux) {
-	mux.Handle("GET /api/v1/countries", s.cached(s.countries))
-	mux.Handle("GET /api/v1/countries/{iso}", s.cached(s.country))
-	mux.Handle("GET /api/v1/countries/{iso}/series", s.cached(s.series))
-	mux.Handle("GET /api/v1/trips", s.cached(s.trips))
-	mux.Handle("GET /api/v1/travelers", s.cached(s.travelers))
-	mux.Handle("GET /api/v1/travelers/{id}", s.cached(s.traveler))
-	mux.Handle("GET /api/v1/regions", s.cached(s.regions))
-	mux.Handle("GET /api/v1/version", s.handle(s.version))
-	mux.Handle("GET /api/v1/insights", s.cached(s.catalogue))
-	mux.Handle("GET /api/v1/rankings/{insight}", s.cached(s.ranking))
-	mux.Handle("GET /api/v1/rankings/{insight}/{iso}", s.cached(s.explain))
-	mux.Handle("/api/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
-		return shuttle.Errorf(shuttle.ENOTFOUND, "no API route %s %s", r.Method, r.URL.Path)
-	}))
+// plan is a checked request: the key its answer is kept under and what
+// writes that answer.
+type plan struct {
+	// key is the route and its parameters, normalised (parsed values, in a
+	// fixed order, defaults filled in): "limit=010" and "limit=10" share
+	// one. "" means the answer is prepared (ETag, gzip) but not kept.
+	key string
+	// stream answers are written as they are produced, never held in
+	// memory: CSV exports, whose size grows with the data.
+	stream bool
+	write  func(w http.ResponseWriter) error
 }
 
-func (s *Server) handle(h handlerFunc) http.Handler {
-	return conditional(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := h(w, r); err != nil {
-			s.writeError(w, r, err)
-		}
-	}))
+// route reads and checks a request. Only a request that passes gets a
+// plan, so the cache holds valid requests only.
+type route func(r *http.Request) (plan, error)
+
+// Route is one of the API's routes: a ServeMux pattern and its handler.
+type Route struct {
+	Pattern string
+	Handler http.Handler
 }
 
-// errorBody is the envelope every API error uses.
-type errorBody struct {
-	Error struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
-		Param   string `json:"param,omitempty"`
-	} `json:"error"`
-}
-
-// Status maps a domain error code to its HTTP status; the mapping lives in
-// the domain (shuttle.HTTPStatus) so that the site shares it without
-// importing the API.
-func Status(err error) int { return shuttle.HTTPStatus(err) }
-
-func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
-	status := Status(err)
-	var body errorBody
-	body.Error.Code = shuttle.ErrorCode(err)
-	body.Error.Message = shuttle.ErrorMessage(err)
-	var pe *ParamError
-	if errors.As(err, &pe) {
-		body.Error.Param = pe.Param
+// Routes lists the API's routes, as Register adds them (the catch-all for
+// unknown /api/ paths aside, which needs the mux).
+func (s *Server) Routes() []Route {
+	return []Route{
+		{"GET /api/{$}", s.index()},
+		{"GET /api/v1/{$}", s.index()},
+		{"GET /api/v1/openapi.json", s.openAPI()},
+		{"GET /api/v1/countries", s.serve(s.countries)},
+		{"GET /api/v1/countries/{iso}", s.serve(s.country)},
+		{"GET /api/v1/countries/{iso}/series", s.serve(s.series)},
+		{"GET /api/v1/trips", s.serve(s.trips)},
+		{"GET /api/v1/trips.csv", s.serve(s.tripsCSV)},
+		{"GET /api/v1/travelers", s.serve(s.travelers)},
+		{"GET /api/v1/travelers/{id}", s.serve(s.traveler)},
+		{"GET /api/v1/regions", s.serve(s.regions)},
+		{"GET /api/v1/version", s.serve(s.version)},
+		{"GET /api/v1/insights", s.serve(s.catalogue)},
+		{"GET /api/v1/rankings/{insight}", s.serve(s.ranking)},
+		{"GET /api/v1/rankings/{insight}/{iso}", s.serve(s.explain)},
 	}
+}
+
+// Register adds the API's routes to mux, and under /api/ a catch-all that
+// answers unknown paths 404 and known paths with the wrong method 405, both
+// in the envelope.
+func (s *Server) Register(mux *http.ServeMux) {
+	for _, rt := range s.Routes() {
+		mux.Handle(rt.Pattern, rt.Handler)
+	}
+	mux.Handle("/api/", s.fallback(mux))
+}
+
+// fallback answers what no API route matched. ServeMux would answer a
+// wrong method 405 by itself, but this catch-all matches every method
+// first, so it asks the mux which methods the path has.
+func (s *Server) fallback(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if allow := allowed(mux, r.URL); len(allow) > 0 {
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			httpapi.WriteEnvelope(w, http.StatusMethodNotAllowed, httpapi.Envelope{Error: httpapi.EnvelopeError{
+				Code:    "method_not_allowed",
+				Message: r.Method + " is not allowed on " + r.URL.Path + " (allowed: " + strings.Join(allow, ", ") + ")",
+			}})
+			return
+		}
+		s.fail(w, r, shuttle.Errorf(shuttle.ENOTFOUND, "no API route %s (the routes: /api/v1/openapi.json)", r.URL.Path))
+	})
+}
+
+// methods are those a route of ours may take, in the order Allow lists them.
+var methods = []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
+
+// allowed lists the methods for which mux has a route at u other than the
+// catch-all.
+func allowed(mux *http.ServeMux, u *url.URL) []string {
+	var out []string
+	for _, m := range methods {
+		_, pattern := mux.Handler(&http.Request{Method: m, URL: u, Host: "api"})
+		if pattern != "" && pattern != "/api/" && !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// fail answers err in the envelope and logs what is the server's fault,
+// with the detail the envelope leaves out.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status := httpapi.WriteError(w, err)
 	if status >= 500 {
 		s.logger().Error("api", "method", r.Method, "path", r.URL.Path, "status", status, "err", err)
 	}
-	if status == http.StatusServiceUnavailable {
-		w.Header().Set("Retry-After", "5")
-	}
-	writeJSON(w, status, body)
 }
 
 func (s *Server) logger() *slog.Logger {
@@ -90,14 +133,23 @@ func (s *Server) logger() *slog.Logger {
 	return slog.Default()
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
+// writeJSON is the one JSON writer (httpapi.WriteJSON), at 200.
+func writeJSON(w http.ResponseWriter, v any) error {
+	return httpapi.WriteJSON(w, http.StatusOK, v)
+}
+
+// key builds a plan's key: the canonical path, then the parameters that
+// are set, sorted by name (url.Values.Encode). It is also the query string
+// of links to the same list (trips' next).
+func key(path string, params ...string) string {
+	v := url.Values{}
+	for i := 0; i+1 < len(params); i += 2 {
+		if params[i+1] != "" {
+			v.Set(params[i], params[i+1])
+		}
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(status)
-	_, err = w.Write(append(b, '\n'))
-	return err
+	if len(v) == 0 {
+		return path
+	}
+	return path + "?" + v.Encode()
 }

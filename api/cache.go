@@ -1,13 +1,12 @@
 package api
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/base64"
+	"container/list"
+	"io"
 	"net/http"
-	"strconv"
-	"strings"
 	"sync"
+
+	"github.com/shuttlenews/shuttle/internal/httpapi"
 )
 
 // The API's answers change only when an ingest lands, so they carry a strong
@@ -15,157 +14,176 @@ import (
 // shared caches; a conditional request costs the client no body.
 const cacheControl = "public, max-age=60, stale-while-revalidate=300"
 
-// buffered collects a handler's answer so its ETag can be computed before
-// anything is sent.
-type buffered struct {
-	header http.Header
-	status int
-	body   bytes.Buffer
-}
+// DefaultCacheBytes bounds the answers kept for one data version: bodies and
+// their gzip together. Every answer of the real data at default parameters
+// (countries, travellers, rankings, series, the first pages of trips) fits
+// several times over; what does not fit is the long tail of distinct
+// queries, which an anonymous client can make without end and which is
+// exactly what must not grow the heap.
+const DefaultCacheBytes = 32 << 20
 
-func (b *buffered) Header() http.Header { return b.header }
-func (b *buffered) WriteHeader(code int) {
-	if b.status == 0 {
-		b.status = code
-	}
-}
-func (b *buffered) Write(p []byte) (int, error) {
-	if b.status == 0 {
-		b.status = http.StatusOK
-	}
-	return b.body.Write(p)
-}
+// maxAnswerBytes is the largest answer kept: one bigger is served but not
+// kept, so that a single large answer cannot push out hundreds of small ones.
+const maxAnswerBytes = DefaultCacheBytes / 16
 
-// etag is a strong validator for body.
-func etag(body []byte) string {
-	sum := sha256.Sum256(body)
-	return `"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`
-}
-
-// conditional answers GET requests with an ETag, and 304 when the client
-// already holds the same body. Errors are passed through uncached.
-func conditional(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			next.ServeHTTP(w, r)
-			return
-		}
-		b := &buffered{header: w.Header()}
-		next.ServeHTTP(b, r)
-		if b.status == 0 {
-			b.status = http.StatusOK
-		}
-		if b.status == http.StatusOK {
-			tag := etag(b.body.Bytes())
-			w.Header().Set("ETag", tag)
-			w.Header().Set("Cache-Control", cacheControl)
-			w.Header().Add("Vary", "Accept")
-			if matches(r.Header.Get("If-None-Match"), tag) {
-				w.WriteHeader(http.StatusNotModified)
-				return
-			}
-		}
-		w.WriteHeader(b.status)
-		if r.Method != http.MethodHead {
-			w.Write(b.body.Bytes())
-		}
-	})
-}
-
-// matches reports whether an If-None-Match header names tag (or is "*").
-func matches(header, tag string) bool {
-	for _, t := range strings.Split(header, ",") {
-		t = strings.TrimSpace(t)
-		if t == "*" || strings.TrimPrefix(t, "W/") == tag {
-			return true
-		}
-	}
-	return false
-}
-
-// maxAnswers bounds the answers kept for one data version; past it, answers
-// are computed but not kept (the set of distinct queries is what grows).
-const maxAnswers = 4096
-
-// answerCache keeps the successful answers of one data version: everything
-// the API serves is a function of the dataset and the request, so until the
-// next ingest an answer computed once is the answer.
+// answerCache keeps the successful answers of one data version, least
+// recently used first out: everything the API serves is a function of the
+// dataset and the (normalised) request, so until the next ingest an answer
+// computed once is the answer.
 type answerCache struct {
 	mu      sync.Mutex
 	version int64
-	entries map[string]*answer
+	bytes   int
+	lru     list.List // of *kept, most recently used at the front
+	entries map[string]*list.Element
+	evicted uint64
 }
 
-type answer struct {
-	header http.Header // Content-Type, Content-Disposition
-	body   []byte
+type kept struct {
+	key    string
+	answer *httpapi.Answer
+	size   int
 }
 
-func (c *answerCache) get(version int64, key string) *answer {
+// CacheStats describes the answer cache, for tests and metrics.
+type CacheStats struct {
+	Entries   int
+	Bytes     int    // as counted against the budget: bodies, gzip, keys, overhead
+	Evictions uint64 // answers dropped to stay within the budget, ever
+}
+
+// CacheStats reports the answer cache's size now.
+func (s *Server) CacheStats() CacheStats {
+	c := &s.answers
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.version != version {
-		return nil
-	}
-	return c.entries[key]
+	return CacheStats{Entries: len(c.entries), Bytes: c.bytes, Evictions: c.evicted}
 }
 
-func (c *answerCache) put(version int64, key string, a *answer) {
+func (c *answerCache) get(version int64, key string) *httpapi.Answer {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.version != version || c.entries == nil {
-		c.version, c.entries = version, map[string]*answer{}
+		return nil
 	}
-	if len(c.entries) < maxAnswers {
-		c.entries[key] = a
+	e, ok := c.entries[key]
+	if !ok {
+		return nil
 	}
+	c.lru.MoveToFront(e)
+	return e.Value.(*kept).answer
 }
 
-// cached serves h's successful answers from the cache of the current data
-// version. The version costs one cheap query, which the handler would make
-// anyway; a hit skips the computing and the encoding.
-func (s *Server) cached(h handlerFunc) http.Handler {
-	inner := s.handle(h)
+// put keeps a under key, evicting the least recently used answers until
+// the total fits budget. A new version drops everything the old one kept.
+func (c *answerCache) put(version int64, key string, a *httpapi.Answer, budget int) {
+	size := a.Size() + len(key)
+	if size > min(maxAnswerBytes, budget) {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.version != version || c.entries == nil {
+		c.version, c.entries, c.bytes = version, map[string]*list.Element{}, 0
+		c.lru.Init()
+	}
+	if e, ok := c.entries[key]; ok { // two requests raced to compute it
+		c.lru.MoveToFront(e)
+		return
+	}
+	for c.bytes+size > budget {
+		last := c.lru.Back()
+		old := c.lru.Remove(last).(*kept)
+		delete(c.entries, old.key)
+		c.bytes -= old.size
+		c.evicted++
+	}
+	c.entries[key] = c.lru.PushFront(&kept{key, a, size})
+	c.bytes += size
+}
+
+func (s *Server) cacheBytes() int {
+	if s.CacheBytes > 0 {
+		return s.CacheBytes
+	}
+	return DefaultCacheBytes
+}
+
+// serve runs a route: check the request, then answer from the cache of the
+// current data version, or compute, prepare (ETag, gzip) and keep the
+// answer. The version costs one cheap query, which the handler would make
+// anyway; a hit skips the computing, the encoding and the compressing.
+func (s *Server) serve(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		v, err := s.Store.Version(r.Context())
 		if err != nil {
-			s.writeError(w, r, err)
+			s.fail(w, r, err)
 			return
 		}
-		key := r.URL.RequestURI()
-		if strings.Contains(r.Header.Get("Accept"), "text/csv") {
-			key += "\x00csv"
-		}
-		if a := s.answers.get(v.ID, key); a != nil {
-			for k, vs := range a.header {
-				w.Header()[k] = vs
-			}
-			serveBody(w, r, a.body)
+		p, err := rt(r)
+		if err != nil {
+			s.fail(w, r, err)
 			return
 		}
-		b := &buffered{header: w.Header()}
-		inner.ServeHTTP(b, r)
-		if b.status == 0 {
-			b.status = http.StatusOK
+		if p.stream {
+			s.stream(w, r, p)
+			return
 		}
-		w.Header()["Content-Length"] = []string{strconv.Itoa(b.body.Len())}
-		if b.status == http.StatusOK && r.Method == http.MethodGet {
-			s.answers.put(v.ID, key, &answer{header: w.Header().Clone(), body: bytes.Clone(b.body.Bytes())})
+		if a := s.answers.get(v.ID, p.key); p.key != "" && a != nil {
+			a.Serve(w, r)
+			return
 		}
-		w.WriteHeader(b.status)
-		w.Write(b.body.Bytes())
+		rec := httpapi.NewRecorder(w)
+		if err := p.write(rec); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if rec.Status != http.StatusOK {
+			rec.Flush(w)
+			return
+		}
+		w.Header().Set("Cache-Control", cacheControl)
+		a := httpapi.NewAnswer(w.Header().Clone(), rec.Body.Bytes())
+		if p.key != "" {
+			s.answers.put(v.ID, p.key, a, s.cacheBytes())
+		}
+		a.Serve(w, r)
 	})
 }
 
-// serveBody answers with body, or 304 when the client holds its ETag (set
-// by the header copied from the cached answer).
-func serveBody(w http.ResponseWriter, r *http.Request, body []byte) {
-	if matches(r.Header.Get("If-None-Match"), w.Header().Get("ETag")) {
-		w.WriteHeader(http.StatusNotModified)
+// stream writes a streamed answer straight to the client, compressed when
+// it accepts gzip. A failure after the first byte can only be logged: the
+// status is sent.
+func (s *Server) stream(w http.ResponseWriter, r *http.Request, p plan) {
+	w.Header().Set("Cache-Control", cacheControl)
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	out, closer := httpapi.Compress(w, r)
+	sw := &streamWriter{ResponseWriter: w, out: out}
+	err := p.write(sw)
+	if err != nil && !sw.started {
+		// Nothing sent yet (gzip's header included): the client can still
+		// have the envelope.
+		w.Header().Del("Content-Encoding")
+		s.fail(w, r, err)
 		return
 	}
-	w.WriteHeader(http.StatusOK)
-	if r.Method != http.MethodHead {
-		w.Write(body)
+	if cerr := closer.Close(); err == nil {
+		err = cerr
 	}
+	if err != nil {
+		s.logger().Warn("api: streamed answer cut short", "path", r.URL.Path, "err", err)
+	}
+}
+
+// streamWriter sends a streamed answer's bytes through out (gzip or not),
+// and remembers whether any were sent.
+type streamWriter struct {
+	http.ResponseWriter
+	out     io.Writer
+	started bool
+}
+
+func (w *streamWriter) Write(p []byte) (int, error) {
+	w.started = true
+	return w.out.Write(p)
 }

@@ -1,113 +1,41 @@
 package api
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/shuttlenews/shuttle"
+	"github.com/shuttlenews/shuttle/internal/httpapi"
 	"github.com/shuttlenews/shuttle/snapshot"
 )
 
-// ParamError is a 400 that names the query parameter at fault.
-type ParamError struct {
-	Param  string
-	Reason string
-}
-
-func (e *ParamError) Error() string { return fmt.Sprintf("parameter %s: %s", e.Param, e.Reason) }
-
-// Unwrap lets shuttle.ErrorCode see an EINVALID error.
-func (e *ParamError) Unwrap() error { return shuttle.Errorf(shuttle.EINVALID, "%s", e.Error()) }
+// ParamError is a 400 that names the query parameter at fault; it is the
+// one every API route (the editor's too) answers with.
+type ParamError = httpapi.ParamError
 
 func paramErrorf(param, format string, args ...any) *ParamError {
-	return &ParamError{Param: param, Reason: fmt.Sprintf(format, args...)}
+	return httpapi.ParamErrorf(param, format, args...)
 }
 
-// query reads typed query parameters, refusing unknown ones so that a typo
-// ("contry=") is an error instead of a silently unfiltered answer.
+// query is the shared parser (httpapi.Query) with the readers that need
+// the data: which countries and years it holds.
 type query struct {
-	values url.Values
+	httpapi.Query
 }
 
 func newQuery(u *url.URL, allowed ...string) (query, error) {
-	// url.URL.Query drops the pairs it cannot parse ("from=%zz", "a;b"),
-	// which would turn a malformed filter into an unfiltered answer.
-	values, err := url.ParseQuery(u.RawQuery)
-	if err != nil {
-		return query{}, paramErrorf("query", "malformed query string: %v", err)
-	}
-	q := query{values: values}
-	for name, vs := range q.values {
-		if !contains(allowed, name) {
-			return q, paramErrorf(name, "unknown parameter (allowed: %s)", strings.Join(allowed, ", "))
-		}
-		if len(vs) > 1 {
-			return q, paramErrorf(name, "given %d times", len(vs))
-		}
-	}
-	return q, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
-func (q query) str(name string) string { return strings.TrimSpace(q.values.Get(name)) }
-
-// role reads a role, def when absent.
-func (q query) role(name string, def shuttle.Role) (shuttle.Role, error) {
-	s := q.str(name)
-	if s == "" {
-		return def, nil
-	}
-	r, err := shuttle.ParseRole(s)
-	if err != nil {
-		return "", paramErrorf(name, "%q is not a role (want secretary, president or visit)", s)
-	}
-	return r, nil
-}
-
-// year reads a four-digit year, def when absent.
-func (q query) year(name string, def int) (int, error) {
-	s := q.str(name)
-	if s == "" {
-		return def, nil
-	}
-	y, err := strconv.Atoi(s)
-	if err != nil || y < 1000 || y > 9999 {
-		return 0, paramErrorf(name, "%q is not a four-digit year", s)
-	}
-	return y, nil
-}
-
-// positive reads a positive integer, def when absent.
-func (q query) positive(name string, def, max int) (int, error) {
-	s := q.str(name)
-	if s == "" {
-		return def, nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 || n > max {
-		return 0, paramErrorf(name, "%q is not a whole number from 1 to %d", s, max)
-	}
-	return n, nil
+	q, err := httpapi.ParseQuery(u, allowed...)
+	return query{q}, err
 }
 
 // country reads an ISO code that the snapshot knows.
 func (q query) country(snap *snapshot.Snapshot, name string) (string, error) {
-	s := q.str(name)
-	if s == "" {
-		return "", nil
+	iso, err := q.CountryCode(name)
+	if err != nil || iso == "" {
+		return iso, err
 	}
-	return knownCountry(snap, name, s)
+	return knownCountry(snap, name, iso)
 }
 
 func knownCountry(snap *snapshot.Snapshot, param, s string) (string, error) {
@@ -121,10 +49,10 @@ func knownCountry(snap *snapshot.Snapshot, param, s string) (string, error) {
 // window reads from and to, defaulting to [defFrom, defTo] and refusing
 // reversed windows or years outside [min, max].
 func (q query) window(defFrom, defTo, min, max int) (from, to int, err error) {
-	if from, err = q.year("from", defFrom); err != nil {
+	if from, err = q.Year("from", defFrom); err != nil {
 		return
 	}
-	if to, err = q.year("to", defTo); err != nil {
+	if to, err = q.Year("to", defTo); err != nil {
 		return
 	}
 	switch {
@@ -149,3 +77,14 @@ func (s *Server) begin(r *http.Request, allowed ...string) (query, *snapshot.Sna
 	snap, err := s.Snapshot.Get(r.Context())
 	return q, snap, err
 }
+
+// country finds the path's {iso} in the snapshot, or a 404.
+func pathCountry(snap *snapshot.Snapshot, r *http.Request) (shuttle.CountryVisits, error) {
+	c, ok := snap.Country(upper(r.PathValue("iso")))
+	if !ok {
+		return c, shuttle.Errorf(shuttle.ENOTFOUND, "no country with code %q", r.PathValue("iso"))
+	}
+	return c, nil
+}
+
+func upper(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/shuttlenews/shuttle"
 	"github.com/shuttlenews/shuttle/insight"
+	"github.com/shuttlenews/shuttle/internal/httpapi"
 )
 
 // paramSets are the allowed parameter lists the handlers pass to newQuery;
@@ -16,9 +17,9 @@ import (
 var paramSets = [][]string{
 	nil,                    // /countries, /countries/{iso}
 	{"role", "from", "to"}, // /countries/{iso}/series
-	{"country", "role", "traveler", "year", "limit"}, // /trips
-	{"role"},      // /travelers
-	rankingParams, // /rankings/{insight}
+	tripParams,             // /trips
+	{"role"},               // /travelers
+	rankingParams,          // /rankings/{insight}
 	{"role", "from", "to", "year", "limit", "country", "role"}, // a list with a repeat
 }
 
@@ -49,20 +50,25 @@ func FuzzQueryParams(f *testing.F) {
 				t.Fatalf("newQuery(%q, %v) accepted unknown parameter %q", raw, allowed, name)
 			}
 		}
-		if r, err := q.role("role", shuttle.RoleSecretary); err != nil {
+		if r, err := q.Role("role", shuttle.RoleSecretary); err != nil {
 			checkParamError(t, err, []string{"role"})
 		} else if !slices.Contains(shuttle.Roles, r) {
 			t.Fatalf("role %q accepted from %q", r, raw)
 		}
-		if y, err := q.year("year", 0); err != nil {
+		if y, err := q.Year("year", 0); err != nil {
 			checkParamError(t, err, []string{"year"})
 		} else if y != 0 && (y < 1000 || y > 9999) {
 			t.Fatalf("year %d accepted from %q", y, raw)
 		}
-		if n, err := q.positive("limit", 50, maxTrips); err != nil {
+		if n, err := q.Limit(50); err != nil {
 			checkParamError(t, err, []string{"limit"})
-		} else if n < 1 || n > maxTrips {
+		} else if n < 1 || n > httpapi.MaxLimit {
 			t.Fatalf("limit %d accepted from %q", n, raw)
+		}
+		if n, err := q.Offset(); err != nil {
+			checkParamError(t, err, []string{"offset"})
+		} else if n < 0 || n > httpapi.MaxOffset {
+			t.Fatalf("offset %d accepted from %q", n, raw)
 		}
 		const lo, hi = 1945, 2024
 		if from, to, err := q.window(1997, hi, lo, hi); err != nil {
@@ -90,8 +96,8 @@ func checkParamError(t *testing.T, err error, names []string) {
 	if !errors.As(err, &pe) {
 		t.Fatalf("error %v (%T) is not a *ParamError", err, err)
 	}
-	if shuttle.ErrorCode(err) != shuttle.EINVALID || Status(err) != 400 {
-		t.Fatalf("error %v has code %q, status %d; want invalid, 400", err, shuttle.ErrorCode(err), Status(err))
+	if shuttle.ErrorCode(err) != shuttle.EINVALID || shuttle.HTTPStatus(err) != 400 {
+		t.Fatalf("error %v has code %q, status %d; want invalid, 400", err, shuttle.ErrorCode(err), shuttle.HTTPStatus(err))
 	}
 	if pe.Reason == "" {
 		t.Fatalf("error %+v gives no reason", pe)

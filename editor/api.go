@@ -3,20 +3,17 @@ package editor
 import (
 	"net/http"
 	"net/url"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/shuttlenews/shuttle"
 	"github.com/shuttlenews/shuttle/auth"
 	"github.com/shuttlenews/shuttle/content"
+	"github.com/shuttlenews/shuttle/internal/httpapi"
 )
 
-// Limits of GET /api/v1/articles.
-const (
-	defaultListLimit = 50
-	maxListLimit     = 500
-)
+// defaultListLimit is a page of GET /api/v1/articles when the client gives
+// no limit; the maximum is the API's (httpapi.MaxLimit).
+const defaultListLimit = 50
 
 // summary is an article in a list: everything but the body, which the
 // article's own route serves.
@@ -33,7 +30,7 @@ type summary struct {
 
 // listArticles answers GET /api/v1/articles?country=&limit=.
 func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) error {
-	f, err := articleFilter(r.URL.Query())
+	f, err := articleFilter(r.URL)
 	if err != nil {
 		return err
 	}
@@ -54,41 +51,21 @@ func (s *Server) listArticles(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, out)
 }
 
-// articleFilter reads the list's parameters, refusing unknown or repeated
-// ones as the rest of the API does, so a typo is not an unfiltered answer.
-func articleFilter(q url.Values) (shuttle.ArticleFilter, error) {
+// articleFilter reads the list's parameters with the API's one parser: a
+// malformed query string ("country=%zz"), an unknown or repeated parameter
+// or an out-of-range limit is a 400 naming the parameter, as on every
+// other route, never an unfiltered list.
+func articleFilter(u *url.URL) (shuttle.ArticleFilter, error) {
 	f := shuttle.ArticleFilter{Limit: defaultListLimit}
-	for name, vs := range q {
-		switch {
-		case name != "country" && name != "limit":
-			return f, shuttle.Errorf(shuttle.EINVALID, "parameter %s: unknown parameter (allowed: country, limit)", name)
-		case len(vs) > 1:
-			return f, shuttle.Errorf(shuttle.EINVALID, "parameter %s: given %d times", name, len(vs))
-		}
+	q, err := httpapi.ParseQuery(u, "country", "limit")
+	if err != nil {
+		return f, err
 	}
-	if c := strings.TrimSpace(q.Get("country")); c != "" {
-		if len(c) != 2 || !isLetters(c) {
-			return f, shuttle.Errorf(shuttle.EINVALID, "parameter country: %q is not an ISO 3166-1 alpha-2 code", c)
-		}
-		f.Country = strings.ToUpper(c)
+	if f.Country, err = q.CountryCode("country"); err != nil {
+		return f, err
 	}
-	if l := strings.TrimSpace(q.Get("limit")); l != "" {
-		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 || n > maxListLimit {
-			return f, shuttle.Errorf(shuttle.EINVALID, "parameter limit: %q is not a whole number from 1 to %d", l, maxListLimit)
-		}
-		f.Limit = n
-	}
-	return f, nil
-}
-
-func isLetters(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i] | 0x20; c < 'a' || c > 'z' {
-			return false
-		}
-	}
-	return true
+	f.Limit, err = q.Limit(defaultListLimit)
+	return f, err
 }
 
 // getArticle answers GET /api/v1/articles/{slug}.

@@ -11,7 +11,6 @@ package editor
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -23,6 +22,7 @@ import (
 
 	"github.com/shuttlenews/shuttle"
 	"github.com/shuttlenews/shuttle/auth"
+	"github.com/shuttlenews/shuttle/internal/httpapi"
 )
 
 // Paths of the editor pages, for links and auth.Config.LoginPath.
@@ -83,14 +83,40 @@ func (s *Server) Register(mux *http.ServeMux) {
 		// with the message that says how to enable them.
 		s.Auth, _ = auth.New(auth.Config{LoginPath: LoginPath, Logger: s.Logger}) // no tokens: cannot fail
 	}
-	mux.Handle("GET /api/v1/articles", s.api(s.listArticles))
-	mux.Handle("GET /api/v1/articles/{slug}", s.api(s.getArticle))
-	mux.Handle("POST /api/v1/articles", s.write(maxArticleBody, s.api(limited(maxArticleBody, s.createArticle))))
-	mux.Handle("PUT /api/v1/articles/{slug}", s.write(maxArticleBody, s.api(limited(maxArticleBody, s.putArticle))))
-	mux.Handle("DELETE /api/v1/articles/{slug}", s.write(maxNoBody, s.api(noBody(s.deleteArticle))))
-	mux.Handle("POST /api/v1/ingest", s.write(maxNoBody, s.api(noBody(s.ingest))))
-	mux.Handle("POST /api/v1/feeds/poll", s.write(maxNoBody, s.api(noBody(s.pollFeeds))))
+	for _, rt := range s.apiRoutes() {
+		mux.Handle(rt.pattern, rt.handler)
+	}
 	s.registerPages(mux)
+}
+
+type route struct {
+	pattern string
+	handler http.Handler
+}
+
+// apiRoutes are the editor's routes under /api/v1, as Register adds them.
+// The reads answer like the rest of the API: ETag, 304, gzip.
+func (s *Server) apiRoutes() []route {
+	read := func(h handlerFunc) http.Handler { return httpapi.Conditional("", s.api(h)) }
+	return []route{
+		{"GET /api/v1/articles", read(s.listArticles)},
+		{"GET /api/v1/articles/{slug}", read(s.getArticle)},
+		{"POST /api/v1/articles", s.write(maxArticleBody, s.api(limited(maxArticleBody, s.createArticle)))},
+		{"PUT /api/v1/articles/{slug}", s.write(maxArticleBody, s.api(limited(maxArticleBody, s.putArticle)))},
+		{"DELETE /api/v1/articles/{slug}", s.write(maxNoBody, s.api(noBody(s.deleteArticle)))},
+		{"POST /api/v1/ingest", s.write(maxNoBody, s.api(noBody(s.ingest)))},
+		{"POST /api/v1/feeds/poll", s.write(maxNoBody, s.api(noBody(s.pollFeeds)))},
+	}
+}
+
+// APIPatterns are the patterns of the editor's API routes, for the test
+// that holds the OpenAPI document to what is registered.
+func (s *Server) APIPatterns() []string {
+	var out []string
+	for _, rt := range s.apiRoutes() {
+		out = append(out, rt.pattern)
+	}
+	return out
 }
 
 // Body limits of the write routes. An article travels as Markdown, JSON or a
@@ -197,8 +223,9 @@ func tooLarge(msg string) error {
 
 var errNotImplemented = &statusError{http.StatusNotImplemented, "not_implemented", "this server was started without that action"}
 
-// status maps an error to its HTTP status, code and user-safe message. A 500
-// never shows its error's text.
+// status maps an error to its HTTP status, code and user-safe message, as
+// the API's envelope does (httpapi.EnvelopeFor): a 500 never shows its
+// error's text, a 503 never the database's.
 func status(err error) (int, string, string) {
 	var se *statusError
 	if errors.As(err, &se) {
@@ -208,23 +235,8 @@ func status(err error) (int, string, string) {
 	if errors.As(err, &te) {
 		return http.StatusTooManyRequests, "too_many_requests", te.Error()
 	}
-	code, msg := shuttle.ErrorCode(err), shuttle.ErrorMessage(err)
-	switch code {
-	case shuttle.EINVALID:
-		return http.StatusBadRequest, code, msg
-	case shuttle.ENOTFOUND:
-		return http.StatusNotFound, code, msg
-	case shuttle.EUNAVAILABLE:
-		return http.StatusServiceUnavailable, code, msg
-	case shuttle.EUNAUTHORIZED:
-		return http.StatusUnauthorized, code, msg
-	case shuttle.EFORBIDDEN:
-		return http.StatusForbidden, code, msg
-	}
-	if errors.Is(err, context.Canceled) {
-		return 499, shuttle.EINTERNAL, "request cancelled"
-	}
-	return http.StatusInternalServerError, shuttle.EINTERNAL, "internal error"
+	code, env := httpapi.EnvelopeFor(err)
+	return code, env.Error.Code, env.Error.Message
 }
 
 // retryAfter tells a client refused for now when to come back: a throttled
@@ -259,25 +271,20 @@ func (s *Server) api(h handlerFunc) http.Handler {
 		code, c, msg := status(err)
 		s.logFailure(r, code, err)
 		retryAfter(w, code, err)
-		var body struct {
-			Error struct {
-				Code    string `json:"code"`
-				Message string `json:"message"`
-			} `json:"error"`
-		}
-		body.Error.Code, body.Error.Message = c, msg
-		writeJSON(w, code, body)
+		httpapi.WriteEnvelope(w, code, httpapi.Envelope{Error: httpapi.EnvelopeError{Code: c, Message: msg, Param: paramOf(err)}})
 	})
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
+// paramOf names the query parameter err is about, if any.
+func paramOf(err error) string {
+	var pe *httpapi.ParamError
+	if errors.As(err, &pe) {
+		return pe.Param
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(status)
-	_, err = w.Write(append(b, '\n'))
-	return err
+	return ""
+}
+
+// writeJSON is the API's one JSON writer.
+func writeJSON(w http.ResponseWriter, status int, v any) error {
+	return httpapi.WriteJSON(w, status, v)
 }

@@ -34,7 +34,7 @@ func TestMigrationsRecorded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"migrations/0001_dataset.sql", "migrations/0002_articles.sql", "migrations/0003_article_version.sql", "migrations/0004_article_changes.sql", "migrations/0005_feed_state.sql", "migrations/0006_editor_sessions.sql", "migrations/0007_trip_purpose.sql"}
+	want := []string{"migrations/0001_dataset.sql", "migrations/0002_articles.sql", "migrations/0003_article_version.sql", "migrations/0004_article_changes.sql", "migrations/0005_feed_state.sql", "migrations/0006_editor_sessions.sql", "migrations/0007_trip_purpose.sql", "migrations/0008_trips_order.sql"}
 	if !slices.Equal(names, want) {
 		t.Errorf("recorded migrations %q, want %q", names, want)
 	}

@@ -26,8 +26,9 @@ func copyTrips(ctx context.Context, tx pgx.Tx, d *shuttle.Dataset) error {
 	})
 }
 
-// tripQuery builds the SELECT for f, with only the conditions f sets.
-func tripQuery(f shuttle.TripFilter) (string, []any) {
+// tripWhere builds the WHERE clause for f, with only the conditions f
+// sets ("" when none), and its arguments.
+func tripWhere(f shuttle.TripFilter) (string, []any) {
 	var where []string
 	var args []any
 	add := func(cond string, v any) {
@@ -55,18 +56,39 @@ func tripQuery(f shuttle.TripFilter) (string, []any) {
 	if f.Purpose != "" {
 		add("purpose = $%d", string(f.Purpose))
 	}
+	if len(where) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(where, " AND "), args
+}
+
+// tripQuery builds the SELECT for f.
+func tripQuery(f shuttle.TripFilter) (string, []any) {
+	where, args := tripWhere(f)
 	var q strings.Builder
 	q.WriteString(`SELECT role, id, source_ids, COALESCE(traveler_id, ''), traveler_name, start_date, end_date,
 		country, country_id, country_name, locale, remarks, purpose, organization, meeting, purpose_evidence FROM trips`)
-	if len(where) > 0 {
-		q.WriteString(" WHERE " + strings.Join(where, " AND "))
-	}
+	q.WriteString(where)
 	q.WriteString(" ORDER BY start_date, role, id")
 	if f.Limit > 0 {
 		args = append(args, f.Limit)
 		fmt.Fprintf(&q, " LIMIT $%d", len(args))
 	}
+	if f.Offset > 0 {
+		args = append(args, f.Offset)
+		fmt.Fprintf(&q, " OFFSET $%d", len(args))
+	}
 	return q.String(), args
+}
+
+// CountTrips counts the trips f selects, ignoring its Limit and Offset.
+func (db *DB) CountTrips(ctx context.Context, f shuttle.TripFilter) (int, error) {
+	where, args := tripWhere(f)
+	var n int
+	err := db.run(ctx, "count trips", func(c *pgx.Conn) error {
+		return c.QueryRow(ctx, "SELECT COUNT(*) FROM trips"+where, args...).Scan(&n)
+	})
+	return n, err
 }
 
 // Trips returns the trips f selects by start date, then role, then id.

@@ -89,7 +89,7 @@ func TestReopen(t *testing.T) {
 		}
 	}
 	got := inspect(t, path, "SELECT name FROM migrations ORDER BY name")
-	if want := []string{"migrations/0001_dataset.sql", "migrations/0002_articles.sql", "migrations/0003_article_version.sql", "migrations/0004_article_changes.sql", "migrations/0005_feed_state.sql", "migrations/0006_editor_sessions.sql", "migrations/0007_trip_purpose.sql"}; !slices.Equal(got, want) {
+	if want := []string{"migrations/0001_dataset.sql", "migrations/0002_articles.sql", "migrations/0003_article_version.sql", "migrations/0004_article_changes.sql", "migrations/0005_feed_state.sql", "migrations/0006_editor_sessions.sql", "migrations/0007_trip_purpose.sql", "migrations/0008_trips_order.sql"}; !slices.Equal(got, want) {
 		t.Errorf("recorded migrations %q, want %q", got, want)
 	}
 }

@@ -22,9 +22,10 @@ func insertTrips(ctx context.Context, tx *sql.Tx, d *shuttle.Dataset) error {
 		})
 }
 
-// tripQuery builds the SELECT for f. Only conditions that f sets are added,
-// so that SQLite can pick an index for each.
-func tripQuery(f shuttle.TripFilter) (string, []any) {
+// tripWhere builds the WHERE clause for f ("" when f matches everything).
+// Only conditions that f sets are added, so that SQLite can pick an index
+// for each.
+func tripWhere(f shuttle.TripFilter) (string, []any) {
 	var where []string
 	var args []any
 	add := func(cond string, v any) {
@@ -52,18 +53,39 @@ func tripQuery(f shuttle.TripFilter) (string, []any) {
 	if f.Purpose != "" {
 		add("purpose = ?", string(f.Purpose))
 	}
+	if len(where) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(where, " AND "), args
+}
+
+// tripQuery builds the SELECT for f.
+func tripQuery(f shuttle.TripFilter) (string, []any) {
+	where, args := tripWhere(f)
 	var q strings.Builder
 	q.WriteString(`SELECT role, id, source_ids, COALESCE(traveler_id, ''), traveler_name, start_date, end_date,
 		country, country_id, country_name, locale, remarks, purpose, organization, meeting, purpose_evidence FROM trips`)
-	if len(where) > 0 {
-		q.WriteString(" WHERE " + strings.Join(where, " AND "))
-	}
+	q.WriteString(where)
 	q.WriteString(" ORDER BY start_date, role, id")
-	if f.Limit > 0 {
-		q.WriteString(" LIMIT ?")
-		args = append(args, f.Limit)
+	switch {
+	case f.Limit > 0 || f.Offset > 0:
+		// SQLite takes OFFSET only after a LIMIT; -1 is no limit.
+		limit := f.Limit
+		if limit <= 0 {
+			limit = -1
+		}
+		q.WriteString(" LIMIT ? OFFSET ?")
+		args = append(args, limit, max(f.Offset, 0))
 	}
 	return q.String(), args
+}
+
+// CountTrips counts the trips f selects, ignoring its Limit and Offset.
+func (db *DB) CountTrips(ctx context.Context, f shuttle.TripFilter) (int, error) {
+	where, args := tripWhere(f)
+	var n int
+	err := db.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM trips"+where, args...).Scan(&n)
+	return n, wrap("count trips", err)
 }
 
 // Trips returns the trips f selects by start date, then role, then id.

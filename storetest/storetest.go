@@ -36,6 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) shuttle.Store) {
 		{"Traveler", testTraveler},
 		{"TripsAll", testTripsAll},
 		{"TripsFilter", testTripsFilter},
+		{"TripsPage", testTripsPage},
 		{"YearCounts", testYearCounts},
 		{"Articles", testArticles},
 		{"ArticleUpsert", testArticleUpsert},

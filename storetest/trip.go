@@ -92,6 +92,66 @@ func testTripsFilter(t *testing.T, s shuttle.Store) {
 	}
 }
 
+// testTripsPage: Offset skips in the documented order, with or without a
+// Limit, so that consecutive pages tile the list with no overlap or gap;
+// CountTrips is the total a page is out of, whatever its Limit and Offset.
+func testTripsPage(t *testing.T, s shuttle.Store) {
+	mustReplace(t, s, Fixture())
+	all := keys(sortTrips(Fixture().Trips))
+	secretaries := []string{}
+	for _, k := range all {
+		if len(k) > 10 && k[:10] == "secretary/" {
+			secretaries = append(secretaries, k)
+		}
+	}
+	tests := []struct {
+		name  string
+		f     shuttle.TripFilter
+		want  []string
+		total int
+	}{
+		{"offset alone", shuttle.TripFilter{Offset: 19}, all[19:], len(all)},
+		{"first page", shuttle.TripFilter{Limit: 5}, all[:5], len(all)},
+		{"second page", shuttle.TripFilter{Limit: 5, Offset: 5}, all[5:10], len(all)},
+		{"last, short page", shuttle.TripFilter{Limit: 5, Offset: 20}, all[20:], len(all)},
+		{"past the end", shuttle.TripFilter{Limit: 5, Offset: 100}, []string{}, len(all)},
+		{"filtered page", shuttle.TripFilter{Role: shuttle.RoleSecretary, Limit: 3, Offset: 3}, secretaries[3:6], len(secretaries)},
+		{"filtered, past the end", shuttle.TripFilter{Role: shuttle.RoleSecretary, Offset: len(secretaries)}, []string{}, len(secretaries)},
+		{"country", shuttle.TripFilter{Country: "XI", Limit: 1, Offset: 1}, []string{"secretary/3"}, 2},
+		{"year in window", shuttle.TripFilter{Year: 2023, FromYear: 2020, ToYear: 2024, Limit: 1}, []string{"secretary/14"}, 2},
+		{"no match", shuttle.TripFilter{Role: shuttle.RolePresident, Year: 1990, Offset: 1}, []string{}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.Trips(t.Context(), tt.f)
+			if err != nil {
+				t.Fatalf("Trips(%+v): %v", tt.f, err)
+			}
+			notNil(t, "Trips", got)
+			same(t, fmt.Sprintf("Trips(%+v)", tt.f), keys(got), tt.want)
+			n, err := s.CountTrips(t.Context(), tt.f)
+			if err != nil {
+				t.Fatalf("CountTrips(%+v): %v", tt.f, err)
+			}
+			if n != tt.total {
+				t.Errorf("CountTrips(%+v) = %d, want %d", tt.f, n, tt.total)
+			}
+		})
+	}
+	// Pages of every size tile the whole list.
+	for size := 1; size <= len(all)+1; size++ {
+		var got []string
+		for off := 0; off < len(all); off += size {
+			page, err := s.Trips(t.Context(), shuttle.TripFilter{Limit: size, Offset: off})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, keys(page)...)
+		}
+		same(t, fmt.Sprintf("pages of %d", size), got, all)
+	}
+}
+
 func testYearCounts(t *testing.T, s shuttle.Store) {
 	mustReplace(t, s, Fixture())
 	yc := func(iso string, year, n int) shuttle.YearCount {
