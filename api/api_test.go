@@ -474,7 +474,7 @@ func TestUnavailable(t *testing.T) {
 				t.Errorf("GET %s shows %q: %s", target, leak, w.Body)
 			}
 		}
-		if e.Message != httpapi.UnavailableMessage {
+		if e.Message != postgres.Unavailable {
 			t.Errorf("GET %s: message %q", target, e.Message)
 		}
 	}

@@ -31,19 +31,12 @@ type EnvelopeError struct {
 	Param   string `json:"param,omitempty"`
 }
 
-// UnavailableMessage is what a 503 tells the client. The store's own
-// message names the database's host, port and the driver's words, which
-// help an operator and tell an anonymous caller where the database lives;
-// that detail goes to the log instead.
-const UnavailableMessage = "the database is unavailable; try again shortly"
-
 // RetryAfter is the Retry-After of a 503, in seconds: about how long a
 // database restart or a failover takes.
 const RetryAfter = "5"
 
 // EnvelopeFor builds the envelope of err with its HTTP status. Only
-// domain messages are shown, and not even those for EUNAVAILABLE; a 500
-// says "internal error".
+// domain messages are shown; a 500 says "internal error".
 func EnvelopeFor(err error) (int, Envelope) {
 	status := shuttle.HTTPStatus(err)
 	var env Envelope
@@ -53,10 +46,11 @@ func EnvelopeFor(err error) (int, Envelope) {
 	if errors.As(err, &pe) {
 		env.Error.Param = pe.Param
 	}
-	switch {
-	case env.Error.Code == shuttle.EUNAVAILABLE:
-		env.Error.Message = UnavailableMessage
-	case status == shuttle.StatusClientClosed:
+	// An EUNAVAILABLE message is safe to show: the store puts the host and
+	// the driver's words in the error's detail (shuttle.Error.Err), not in
+	// the message, and the message may say something to act on (why the
+	// first ingest failed).
+	if status == shuttle.StatusClientClosed {
 		env.Error.Message = "request cancelled"
 	}
 	return status, env

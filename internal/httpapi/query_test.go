@@ -72,7 +72,7 @@ func TestEnvelopeHidesUnavailableDetail(t *testing.T) {
 		status        int
 		code, message string
 	}{
-		{shuttle.Errorf(shuttle.EUNAVAILABLE, "database at 10.0.0.7:5432 is unreachable: connection refused"), 503, "unavailable", UnavailableMessage},
+		{&shuttle.Error{Code: shuttle.EUNAVAILABLE, Message: "The database is unavailable.", Err: errors.New("database at 10.0.0.7:5432 is unreachable: connection refused")}, 503, "unavailable", "The database is unavailable."},
 		{shuttle.Errorf(shuttle.ENOTFOUND, "no country with code %q", "ZZ"), 404, "not_found", `no country with code "ZZ"`},
 		{errors.New("pq: relation trips does not exist"), 500, "internal", "internal error"},
 		{ParamErrorf("limit", "too big"), 400, "invalid", "parameter limit: too big"},
